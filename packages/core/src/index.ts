@@ -1,0 +1,38 @@
+// Public API of @entitle/core. Keep this list explicit: it is the package's contract.
+export type {
+  Addon,
+  BooleanEntitlement,
+  Catalog,
+  CheckOptions,
+  ConfigEntitlement,
+  ConfigValue,
+  Decision,
+  DecisionReason,
+  Enforcement,
+  Entitlement,
+  EntitlementEvent,
+  EntitlementsSnapshot,
+  FailMode,
+  FallbackGrant,
+  Feature,
+  FeatureIdsOf,
+  FeatureKey,
+  FeatureKind,
+  Grant,
+  GrantSource,
+  MeteredEntitlement,
+  Plan,
+  Price,
+  Register,
+  ResetPeriod,
+} from './types.js'
+export type {
+  ChangePlanOptions,
+  EntitlementsClient,
+  EntitlementsClientOptions,
+  EntitlementsClientState,
+  ReportUsageOptions,
+  StorageLike,
+  UsageResult,
+} from './clientTypes.js'
+export { EntitlementsError, type EntitlementsErrorCode } from './errors.js'

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// Every check the project has, in dependency order. Run by `npm test` (via bootstrap.mjs) and .ci/run.
+// Each step runs even when an earlier one failed (so one run shows every failure), except that
+// steps needing built packages are skipped when the build failed. Exit code is non-zero on any failure.
+import { spawnSync } from 'node:child_process'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+
+/** @type {{ name: string, cmd: string[], needsBuild?: boolean }[]} */
+const steps = [
+  { name: 'lint (biome)', cmd: ['pnpm', 'exec', 'biome', 'check', '.'] },
+  { name: 'build (tsc -b)', cmd: ['pnpm', 'run', 'build'] },
+  { name: 'typecheck (tests, stories, apps)', cmd: ['pnpm', 'exec', 'tsc', '-p', 'tsconfig.check.json'] },
+  { name: 'publint', cmd: ['node', 'scripts/publint-all.mjs'], needsBuild: true },
+  { name: 'unit + contract tests (vitest)', cmd: ['pnpm', 'exec', 'vitest', 'run'] },
+  { name: 'size budgets', cmd: ['node', 'scripts/size.mjs'], needsBuild: true },
+  { name: 'benchmark (short): evaluate()', cmd: ['node', 'packages/core/bench/evaluate.bench.mjs', '--short'], needsBuild: true },
+]
+
+const results = []
+let buildFailed = false
+for (const step of steps) {
+  if (step.needsBuild && buildFailed) {
+    results.push({ name: step.name, status: 'skipped (build failed)', ms: 0 })
+    continue
+  }
+  console.log(`\n━━ ${step.name} ━━ ${step.cmd.join(' ')}`)
+  const started = Date.now()
+  const res = spawnSync(step.cmd[0], step.cmd.slice(1), { cwd: root, stdio: 'inherit', env: process.env })
+  const ok = res.status === 0
+  if (!ok && step.name.startsWith('build')) buildFailed = true
+  results.push({ name: step.name, status: ok ? 'passed' : 'FAILED', ms: Date.now() - started })
+}
+
+console.log('\n━━ summary ━━')
+for (const r of results) console.log(`${r.status.padEnd(22)} ${(r.ms / 1000).toFixed(1).padStart(7)} s  ${r.name}`)
+const failed = results.filter((r) => r.status !== 'passed').length
+console.log(`checks: ${results.length - failed} passed, ${failed} failed`)
+process.exit(failed ? 1 : 0)
