@@ -23,6 +23,17 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'react',
+          root: 'packages/react',
+          environment: 'jsdom',
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts', 'test/**/*.test.tsx'],
+          setupFiles: ['./test/setup.ts'],
+        },
+      },
+      // (storybook project: added with the components, see .storybook/)
     ],
     typecheck: { enabled: false },
   },
