@@ -35,7 +35,10 @@ function ensurePnpm() {
   const local = join(root, '.tools', 'node_modules', '.bin', 'pnpm')
   if (existsSync(local)) return local
   log(`pnpm not found: installing pnpm@${PNPM_VERSION} with npm (global)…`)
-  if (spawnSync('npm', ['install', '-g', `pnpm@${PNPM_VERSION}`], { stdio: 'inherit' }).status === 0 && works('pnpm')) {
+  if (
+    spawnSync('npm', ['install', '-g', `pnpm@${PNPM_VERSION}`], { stdio: 'inherit' }).status === 0 &&
+    works('pnpm')
+  ) {
     return 'pnpm'
   }
   log('global install not possible: installing pnpm into ./.tools instead…')
@@ -66,7 +69,10 @@ function ensureChromium() {
   if (works('apt-get', ['--version'])) {
     const sudo = isRoot ? [] : ['sudo', '-n']
     log("no Chromium found: installing Debian's chromium package with apt-get…")
-    const cmd = (args) => (sudo.length ? spawnSync(sudo[0], [...sudo.slice(1), ...args], { stdio: 'inherit' }) : spawnSync(args[0], args.slice(1), { stdio: 'inherit' }))
+    const cmd = (args) =>
+      sudo.length
+        ? spawnSync(sudo[0], [...sudo.slice(1), ...args], { stdio: 'inherit' })
+        : spawnSync(args[0], args.slice(1), { stdio: 'inherit' })
     cmd(['apt-get', 'update'])
     const res = cmd(['apt-get', 'install', '-y', '--no-install-recommends', 'chromium'])
     const installed = findChromium()
@@ -88,7 +94,11 @@ function local(p) {
 
 if (mode === 'test') {
   const chromium = ensureChromium()
-  run(pnpm, ['run', 'test:all'], { ...process.env, CHROMIUM_PATH: chromium, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' })
+  run(pnpm, ['run', 'test:all'], {
+    ...process.env,
+    CHROMIUM_PATH: chromium,
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+  })
 } else if (mode === 'demo') {
   run(pnpm, ['run', 'demo'])
 } else {

@@ -16,7 +16,11 @@ const steps = [
   { name: 'publint', cmd: ['node', 'scripts/publint-all.mjs'], needsBuild: true },
   { name: 'unit + contract tests (vitest)', cmd: ['pnpm', 'exec', 'vitest', 'run'] },
   { name: 'size budgets', cmd: ['node', 'scripts/size.mjs'], needsBuild: true },
-  { name: 'benchmark (short): evaluate()', cmd: ['node', 'packages/core/bench/evaluate.bench.mjs', '--short'], needsBuild: true },
+  {
+    name: 'benchmark (short): evaluate()',
+    cmd: ['node', 'packages/core/bench/evaluate.bench.mjs', '--short'],
+    needsBuild: true,
+  },
 ]
 
 const results = []
@@ -35,7 +39,8 @@ for (const step of steps) {
 }
 
 console.log('\n━━ summary ━━')
-for (const r of results) console.log(`${r.status.padEnd(22)} ${(r.ms / 1000).toFixed(1).padStart(7)} s  ${r.name}`)
+for (const r of results)
+  console.log(`${r.status.padEnd(22)} ${(r.ms / 1000).toFixed(1).padStart(7)} s  ${r.name}`)
 const failed = results.filter((r) => r.status !== 'passed').length
 console.log(`checks: ${results.length - failed} passed, ${failed} failed`)
 process.exit(failed ? 1 : 0)
