@@ -3,18 +3,31 @@
 // Each step runs even when an earlier one failed (so one run shows every failure), except that
 // steps needing built packages are skipped when the build failed. Exit code is non-zero on any failure.
 import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
-/** @type {{ name: string, cmd: string[], needsBuild?: boolean }[]} */
+/** @type {{ name: string, cmd: string[], needsBuild?: boolean, report?: string }[]} */
 const steps = [
   { name: 'lint (biome)', cmd: ['pnpm', 'exec', 'biome', 'check', '.'] },
   { name: 'build (tsc -b)', cmd: ['pnpm', 'run', 'build'] },
   { name: 'typecheck (tests, stories, apps)', cmd: ['pnpm', 'exec', 'tsc', '-p', 'tsconfig.check.json'] },
   { name: 'publint', cmd: ['node', 'scripts/publint-all.mjs'], needsBuild: true },
-  { name: 'unit + contract tests (vitest)', cmd: ['pnpm', 'exec', 'vitest', 'run'] },
+  {
+    name: 'unit + contract + story tests (vitest)',
+    cmd: [
+      'pnpm',
+      'exec',
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile.json=test-results/vitest.json',
+    ],
+    report: 'test-results/vitest.json',
+  },
   { name: 'size budgets', cmd: ['node', 'scripts/size.mjs'], needsBuild: true },
   {
     name: 'benchmark (short): evaluate()',
@@ -25,6 +38,8 @@ const steps = [
 
 const results = []
 let buildFailed = false
+const tests = { passed: 0, failed: 0 }
+rmSync(join(root, 'test-results'), { recursive: true, force: true })
 for (const step of steps) {
   if (step.needsBuild && buildFailed) {
     results.push({ name: step.name, status: 'skipped (build failed)', ms: 0 })
@@ -36,6 +51,19 @@ for (const step of steps) {
   const ok = res.status === 0
   if (!ok && step.name.startsWith('build')) buildFailed = true
   results.push({ name: step.name, status: ok ? 'passed' : 'FAILED', ms: Date.now() - started })
+  if (step.report) countTests(join(root, step.report))
+}
+
+// Vitest's JSON report (and Playwright's, same field names) gives the test counts for the closing line.
+function countTests(file) {
+  if (!existsSync(file)) return
+  try {
+    const r = JSON.parse(readFileSync(file, 'utf8'))
+    tests.passed += r.numPassedTests ?? r.stats?.expected ?? 0
+    tests.failed += r.numFailedTests ?? r.stats?.unexpected ?? 0
+  } catch {
+    // a missing or partial report leaves the counts as they are; the step's exit code still counts
+  }
 }
 
 console.log('\n━━ summary ━━')
@@ -43,4 +71,5 @@ for (const r of results)
   console.log(`${r.status.padEnd(22)} ${(r.ms / 1000).toFixed(1).padStart(7)} s  ${r.name}`)
 const failed = results.filter((r) => r.status !== 'passed').length
 console.log(`checks: ${results.length - failed} passed, ${failed} failed`)
+console.log(`tests: ${tests.passed} passed, ${tests.failed} failed`)
 process.exit(failed ? 1 : 0)
