@@ -1,4 +1,22 @@
 // Public API of @entitle/core. Keep this list explicit: it is the package's contract.
+
+export type {
+  ChangePlanOptions,
+  EntitlementsClient,
+  EntitlementsClientOptions,
+  EntitlementsClientState,
+  ReportUsageOptions,
+  StorageLike,
+  UsageResult,
+} from './clientTypes.js'
+export { EntitlementsError, type EntitlementsErrorCode } from './errors.js'
+export {
+  type EvaluateOptions,
+  effectiveUsage,
+  evaluate,
+  type FeatureInfo,
+  featureInfoFromCatalog,
+} from './evaluate.js'
 export type {
   Addon,
   BooleanEntitlement,
@@ -26,13 +44,3 @@ export type {
   Register,
   ResetPeriod,
 } from './types.js'
-export type {
-  ChangePlanOptions,
-  EntitlementsClient,
-  EntitlementsClientOptions,
-  EntitlementsClientState,
-  ReportUsageOptions,
-  StorageLike,
-  UsageResult,
-} from './clientTypes.js'
-export { EntitlementsError, type EntitlementsErrorCode } from './errors.js'
