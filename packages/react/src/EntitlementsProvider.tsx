@@ -1,0 +1,89 @@
+'use client'
+import type { EntitlementsClient } from '@entitle/core'
+import type { QueryClient } from '@tanstack/query-core'
+import { type ReactNode, useEffect, useMemo, useState } from 'react'
+import {
+  AccessContext,
+  type AccessResolvers,
+  EntitlementsContext,
+  type EntitlementsContextValue,
+} from './context.js'
+import { devWarn } from './dev.js'
+import type { HelpersDefinition, HelpersShape } from './helpers.js'
+import { createPaywallStore } from './paywallStore.js'
+
+export interface EntitlementsProviderProps {
+  /** The headless client (`createEntitlementsClient(…)` from `@entitle/core`). Create it once, outside render. */
+  client: EntitlementsClient
+  /**
+   * The app's own TanStack `QueryClient`, when it has one. Create the client with the same one
+   * (`createEntitlementsClient({ queryClient })`) so the app keeps one cache and ships one query-core;
+   * in development the provider warns when they differ. Default: `client.queryClient`.
+   */
+  queryClient?: QueryClient
+  /**
+   * Business helpers (`defineHelpers(…)`), returned by `useEntitlements()`. Define them at module
+   * level: a new definition on every render rebinds them and re-renders every `useEntitlements()` consumer.
+   * Default: none.
+   */
+  helpers?: HelpersDefinition<HelpersShape, string>
+  /** Feature-flag resolver for `useAccess({ flag })`. Default: none (a `flag` is then denied, with a dev warning). */
+  resolveFlag?: (flag: string) => boolean
+  /** Permission resolver for `useAccess({ permission })`. Default: none (a `permission` is then denied, with a dev warning). */
+  hasPermission?: (permission: string) => boolean
+  children?: ReactNode
+}
+
+const noHelpers: HelpersShape = {}
+
+/**
+ * Makes an entitlements client available to the hooks and components below it. Starts the client
+ * (fetching, live updates, tab sync) in an effect after mount and stops it on unmount, so rendering
+ * (including on the server) never touches the network.
+ */
+export function EntitlementsProvider({
+  client,
+  queryClient,
+  helpers,
+  resolveFlag,
+  hasPermission,
+  children,
+}: EntitlementsProviderProps) {
+  const [paywallStore] = useState(createPaywallStore)
+
+  useEffect(() => {
+    client.start()
+    return () => client.stop()
+  }, [client])
+
+  useEffect(() => {
+    if (queryClient !== undefined && queryClient !== client.queryClient) {
+      devWarn(
+        "<EntitlementsProvider queryClient> differs from the client's cache. Pass the same QueryClient to createEntitlementsClient({ queryClient }) so the app keeps one cache.",
+      )
+    }
+  }, [client, queryClient])
+
+  const bound = useMemo(() => {
+    if (helpers === undefined) return noHelpers
+    const check = (feature: string, options?: { requested?: number }) => client.check(feature, options)
+    const value = <T extends string | number | boolean>(feature: string, fallback: T): T =>
+      client.value(feature, fallback)
+    return helpers(check, { check, value })
+  }, [client, helpers])
+
+  const value = useMemo<EntitlementsContextValue>(
+    () => ({ client, queryClient: queryClient ?? client.queryClient, helpers: bound, paywallStore }),
+    [client, queryClient, bound, paywallStore],
+  )
+  const access = useMemo<AccessResolvers>(
+    () => ({ resolveFlag, hasPermission }),
+    [resolveFlag, hasPermission],
+  )
+
+  return (
+    <EntitlementsContext.Provider value={value}>
+      <AccessContext.Provider value={access}>{children}</AccessContext.Provider>
+    </EntitlementsContext.Provider>
+  )
+}

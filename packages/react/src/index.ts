@@ -1,0 +1,30 @@
+// Public API of @entitle/react. Keep this list explicit: it is the package's contract.
+// Hooks & provider
+export { useEntitlementsClient } from './context.js'
+export { createEntitlementsHooks, type EntitlementsHooks } from './createEntitlementsHooks.js'
+export { EntitlementsProvider, type EntitlementsProviderProps } from './EntitlementsProvider.js'
+export {
+  type CheckFn,
+  defineHelpers,
+  type HelpersDefinition,
+  type HelpersOf,
+  type HelpersShape,
+  type HelperTools,
+  type NoHelpers,
+  type RegisteredHelpers,
+  type ValueFn,
+} from './helpers.js'
+export {
+  createPaywallStore,
+  type PaywallRequest,
+  type PaywallState,
+  type PaywallStore,
+} from './paywallStore.js'
+export { type AccessOptions, type AccessResult, useAccess } from './useAccess.js'
+export { type UseCatalogResult, useCatalog } from './useCatalog.js'
+export { type UseEntitlementOptions, useEntitlement } from './useEntitlement.js'
+export { type EntitlementsValue, type UseEntitlementsResult, useEntitlements } from './useEntitlements.js'
+export { type UsePaywallResult, usePaywall } from './usePaywall.js'
+export { type UseReportUsageResult, useReportUsage } from './useReportUsage.js'
+export { useTrack } from './useTrack.js'
+// Components (added by the components work)
