@@ -44,3 +44,4 @@ export type {
   Register,
   ResetPeriod,
 } from './types.js'
+export { parseCatalog, parseMeteredEntitlement, parseSnapshot, parseUsageResult } from './validate.js'
