@@ -1,0 +1,201 @@
+// Snapshot builders: what a backend would compute from a subscription, without a backend.
+import type {
+  Catalog,
+  Entitlement,
+  EntitlementsSnapshot,
+  GrantSource,
+  MeteredEntitlement,
+  ResetPeriod,
+} from '@entitle/core'
+import { logpilotCatalog } from './logpilotCatalog.js'
+
+const DAY = 86_400_000
+
+/** Options of `createTestSnapshot`. */
+export interface TestSnapshotOptions {
+  /** Plan id of the catalog. Default `'enterprise'` (everything granted). */
+  plan?: string
+  /** Add-on ids of the catalog. Default none. */
+  addons?: string[]
+  /** Usage per metered feature, e.g. `{ seats: 3 }`. Default 0. */
+  usage?: Record<string, number>
+  /**
+   * The plan is a trial ending at this ISO instant: its grants come from source `'trial'` and expire
+   * then. Default `null` (a paid plan).
+   */
+  trialEndsAt?: string | null
+  /** Per-feature overrides applied last; `null` removes the feature. */
+  entitlements?: Record<string, Entitlement | null>
+  /** Default `'test-customer'`. */
+  customerId?: string
+  /** Default `'test'`. */
+  environment?: string
+  /** Default 1. */
+  version?: number
+  /** Default `logpilotCatalog`. */
+  catalog?: Catalog
+  /** The clock (ms), for `generatedAt` and reset instants. Default `Date.now()`. */
+  now?: number
+}
+
+/** The next reset instant after `now` (UTC calendar boundaries). */
+export function nextReset(period: ResetPeriod, now: number): string {
+  const d = new Date(now)
+  const y = d.getUTCFullYear()
+  const m = d.getUTCMonth()
+  const day = d.getUTCDate()
+  switch (period) {
+    case 'day':
+      return new Date(Date.UTC(y, m, day + 1)).toISOString()
+    case 'week':
+      return new Date(Date.UTC(y, m, day + ((8 - d.getUTCDay()) % 7 || 7))).toISOString()
+    case 'month':
+      return new Date(Date.UTC(y, m + 1, 1)).toISOString()
+    case 'year':
+      return new Date(Date.UTC(y + 1, 0, 1)).toISOString()
+  }
+}
+
+/**
+ * A snapshot computed from a catalog plan (plus add-ons, usage and overrides), as a backend would.
+ *
+ * ```ts
+ * createTestSnapshot({ plan: 'basic', usage: { seats: 3 } }) // seats 3 of 3: the next invite is refused
+ * ```
+ */
+export function createTestSnapshot(options: TestSnapshotOptions = {}): EntitlementsSnapshot {
+  const catalog = options.catalog ?? logpilotCatalog
+  const now = options.now ?? Date.now()
+  const planId = options.plan ?? 'enterprise'
+  const plan = catalog.plans.find((p) => p.id === planId)
+  if (!plan) throw new Error(`createTestSnapshot: no plan "${planId}" in the catalog`)
+  const trialEndsAt = options.trialEndsAt ?? null
+  const planSource: GrantSource = trialEndsAt === null ? 'plan' : 'trial'
+  const entitlements: Record<string, Entitlement> = {}
+
+  const apply = (
+    grants: Catalog['plans'][number]['grants'],
+    source: GrantSource,
+    expiresAt: string | null,
+  ) => {
+    for (const [feature, grant] of Object.entries(grants)) {
+      const existing = entitlements[feature]
+      if (grant.kind === 'boolean') {
+        if (!existing) entitlements[feature] = { kind: 'boolean', source, expiresAt }
+      } else if (grant.kind === 'config') {
+        entitlements[feature] = { kind: 'config', value: grant.value, source, expiresAt }
+      } else if (existing?.kind === 'metered') {
+        // An add-on raises the plan's limit; unlimited stays unlimited.
+        existing.limit = existing.limit === null || grant.limit === null ? null : existing.limit + grant.limit
+      } else {
+        entitlements[feature] = {
+          kind: 'metered',
+          usage: options.usage?.[feature] ?? 0,
+          limit: grant.limit,
+          enforcement: grant.enforcement,
+          resetPeriod: grant.resetPeriod,
+          resetsAt: grant.resetPeriod === null ? null : nextReset(grant.resetPeriod, now),
+          source,
+          expiresAt,
+        } satisfies MeteredEntitlement
+      }
+    }
+  }
+  apply(plan.grants, planSource, trialEndsAt)
+  for (const addonId of options.addons ?? []) {
+    const addon = catalog.addons.find((a) => a.id === addonId)
+    if (!addon) throw new Error(`createTestSnapshot: no add-on "${addonId}" in the catalog`)
+    apply(addon.grants, 'addon', null)
+  }
+  for (const [feature, entitlement] of Object.entries(options.entitlements ?? {})) {
+    if (entitlement === null) delete entitlements[feature]
+    else entitlements[feature] = entitlement
+  }
+  return {
+    customerId: options.customerId ?? 'test-customer',
+    environment: options.environment ?? 'test',
+    version: options.version ?? 1,
+    generatedAt: new Date(now).toISOString(),
+    plan: { id: plan.id, name: plan.name },
+    trialEndsAt,
+    entitlements,
+  }
+}
+
+/** The named scenarios of `<TestEntitlementsProvider scenario>`. */
+export type ScenarioName =
+  | 'granted-all'
+  | 'over-hard-limit'
+  | 'over-soft-limit'
+  | 'trial-expiring'
+  | 'trial-expired'
+  | 'outage'
+  | 'loading'
+
+/** A scenario: the snapshot the client starts from, and how the (fake) network behaves. */
+export interface Scenario {
+  /** What the customer's entitlements look like. `undefined`: no data (outage, loading). */
+  snapshot: EntitlementsSnapshot | undefined
+  /** `'ok'`: answers from the snapshot; `'down'`: every request fails like an unreachable server; `'hang'`: never answers. */
+  network: 'ok' | 'down' | 'hang'
+  description: string
+}
+
+/**
+ * The scenarios, built on the LogPilot catalog at the clock `now` (default `Date.now()`). Each
+ * returns a fresh snapshot, so tests can change it freely.
+ */
+export const scenarios: Record<ScenarioName, (now?: number) => Scenario> = {
+  'granted-all': (now = Date.now()) => ({
+    description: 'Enterprise: every feature, unlimited seats and API calls',
+    snapshot: createTestSnapshot({ plan: 'enterprise', usage: { seats: 12, 'api-calls': 120_000 }, now }),
+    network: 'ok',
+  }),
+  'over-hard-limit': (now = Date.now()) => ({
+    description: 'Basic: seats 3 of 3 (hard limit, the next seat is refused); api-calls 950 of 1,000',
+    snapshot: createTestSnapshot({ plan: 'basic', usage: { seats: 3, 'api-calls': 950 }, now }),
+    network: 'ok',
+  }),
+  'over-soft-limit': (now = Date.now()) => ({
+    description:
+      'Premium: api-calls 52,300 of 50,000 (over the soft limit: allowed, with a warning); seats 7 of 10',
+    snapshot: createTestSnapshot({ plan: 'premium', usage: { seats: 7, 'api-calls': 52_300 }, now }),
+    network: 'ok',
+  }),
+  'trial-expiring': (now = Date.now()) => ({
+    description: 'Enterprise trial ending in 2 days',
+    snapshot: createTestSnapshot({
+      plan: 'enterprise',
+      usage: { seats: 4, 'api-calls': 2_000 },
+      trialEndsAt: new Date(now + 2 * DAY).toISOString(),
+      now,
+    }),
+    network: 'ok',
+  }),
+  'trial-expired': (now = Date.now()) => ({
+    description: 'The Enterprise trial ended yesterday: back on Basic, ai-assistant expired',
+    snapshot: {
+      ...createTestSnapshot({
+        plan: 'basic',
+        usage: { seats: 2, 'api-calls': 120 },
+        entitlements: {
+          'ai-assistant': { kind: 'boolean', source: 'trial', expiresAt: new Date(now - DAY).toISOString() },
+        },
+        now,
+      }),
+      trialEndsAt: new Date(now - DAY).toISOString(),
+    },
+    network: 'ok',
+  }),
+  outage: () => ({
+    description:
+      'The entitlements service is unreachable and there is no cached data: fallbacks and fail mode decide',
+    snapshot: undefined,
+    network: 'down',
+  }),
+  loading: () => ({
+    description: 'The first request never answers: every check is `loading`',
+    snapshot: undefined,
+    network: 'hang',
+  }),
+}

@@ -1,0 +1,67 @@
+// Render isolation: 1,000 mounted consumers over 100 features; a usage change on one feature
+// re-renders only that feature's consumers.
+import { act, render } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { EntitlementsProvider, useEntitlement, useEntitlements } from '../src/index.js'
+import { createFakeClient, manyFeaturesSnapshot } from './fakeClient.js'
+
+const FEATURES = 100
+const PER_FEATURE = 10
+
+function mountConsumers(client: Parameters<typeof EntitlementsProvider>[0]['client']) {
+  const renders = new Map<string, number>()
+  function Consumer({ feature }: { feature: string }) {
+    const d = useEntitlement(feature)
+    renders.set(feature, (renders.get(feature) ?? 0) + 1)
+    return <span data-feature={feature}>{d.usage}</span>
+  }
+  const consumers = []
+  for (let i = 0; i < FEATURES * PER_FEATURE; i++) {
+    const feature = `f${i % FEATURES}`
+    consumers.push(<Consumer key={i} feature={feature} />)
+  }
+  const view = render(<EntitlementsProvider client={client}>{consumers}</EntitlementsProvider>)
+  return { renders, view }
+}
+
+describe('render isolation (fake client)', () => {
+  it('1,000 consumers over 100 features: a usage change on f7 re-renders only the 10 f7 consumers', () => {
+    const client = createFakeClient({ snapshot: manyFeaturesSnapshot(FEATURES) })
+    const { renders, view } = mountConsumers(client)
+    expect(view.container.querySelectorAll('span')).toHaveLength(1000)
+    expect([...renders.values()].reduce((a, b) => a + b, 0)).toBe(1000)
+    renders.clear()
+
+    act(() => client.setUsage('f7', 4))
+
+    expect(Object.fromEntries(renders)).toEqual({ f7: PER_FEATURE })
+    const f7 = view.container.querySelectorAll('[data-feature="f7"]')
+    expect([...f7].every((el) => el.textContent === '4')).toBe(true)
+  })
+
+  it('a new snapshot version that changes nothing re-renders nobody', () => {
+    const client = createFakeClient({ snapshot: manyFeaturesSnapshot(FEATURES) })
+    const { renders } = mountConsumers(client)
+    renders.clear()
+    act(() => client.setSnapshot({ ...manyFeaturesSnapshot(FEATURES), version: 99 }))
+    expect(renders.size).toBe(0)
+  })
+
+  it('useEntitlements, by contract, re-renders on any change', () => {
+    const client = createFakeClient({ snapshot: manyFeaturesSnapshot(FEATURES) })
+    let renders = 0
+    function Whole() {
+      useEntitlements()
+      renders++
+      return null
+    }
+    render(
+      <EntitlementsProvider client={client}>
+        <Whole />
+      </EntitlementsProvider>,
+    )
+    renders = 0
+    act(() => client.setUsage('f7', 4))
+    expect(renders).toBe(1)
+  })
+})
