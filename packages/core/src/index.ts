@@ -17,6 +17,13 @@ export {
   type FeatureInfo,
   featureInfoFromCatalog,
 } from './evaluate.js'
+export {
+  type AddonOffer,
+  type Offer,
+  type PlanOffer,
+  plansThatUnlock,
+  type UnlockOptions,
+} from './plansThatUnlock.js'
 export type {
   Addon,
   BooleanEntitlement,
