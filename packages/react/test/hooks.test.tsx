@@ -19,6 +19,16 @@ import { logpilotCatalog } from '../src/testing/logpilotCatalog.js'
 import { createFakeClient, type FakeClient } from './fakeClient.js'
 import { acme, globex } from './fixtures.js'
 
+function Probe({ onRender }: { onRender: () => void }) {
+  onRender()
+  return null
+}
+
+function Seats() {
+  const d = useEntitlement('seats')
+  return <p>{d.reason}</p>
+}
+
 function wrapper(client: FakeClient, extra: Partial<Parameters<typeof EntitlementsProvider>[0]> = {}) {
   return ({ children }: { children: ReactNode }) => (
     <EntitlementsProvider client={client} {...extra}>
@@ -31,13 +41,13 @@ describe('EntitlementsProvider', () => {
   it('starts the client after mount and stops it on unmount (not during render)', () => {
     const client = createFakeClient({ snapshot: acme() })
     let startsDuringRender = -1
-    function Probe() {
-      startsDuringRender = client.starts
-      return null
-    }
     const { unmount } = render(
       <EntitlementsProvider client={client}>
-        <Probe />
+        <Probe
+          onRender={() => {
+            startsDuringRender = client.starts
+          }}
+        />
       </EntitlementsProvider>,
     )
     expect(startsDuringRender).toBe(0)
@@ -111,10 +121,6 @@ describe('useEntitlement', () => {
         </EntitlementsProvider>
       </StrictMode>,
     )
-    function Seats() {
-      const d = useEntitlement('seats')
-      return <p>{d.reason}</p>
-    }
     expect(client.events).toEqual([
       { type: 'check_denied', feature: 'seats', reason: 'limit-exceeded', requested: 1 },
       { type: 'limit_reached', feature: 'seats', reason: 'limit-exceeded', usage: 3, limit: 3 },
