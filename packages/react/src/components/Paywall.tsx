@@ -1,0 +1,313 @@
+'use client'
+import { type Decision, type FeatureKey, type Offer, plansThatUnlock } from '@entitle/core'
+import {
+  forwardRef,
+  type HTMLAttributes,
+  type ReactNode,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react'
+import { useCatalog } from '../useCatalog.js'
+import { useEntitlement } from '../useEntitlement.js'
+import { useEntitlements } from '../useEntitlements.js'
+import { useTrack } from '../useTrack.js'
+import { type LocalizedProps, type UpsellReason, useFormatter } from './i18n.js'
+import { Icon } from './icons.js'
+import { cx, upsellReasonOf, useFeature } from './shared.js'
+
+/** `loading`: no decision or catalog yet; `idle`: offers shown; `pending`: `onUpgrade` runs; `error`: it failed; `success`: it resolved. */
+export type PaywallStatus = 'loading' | 'idle' | 'pending' | 'error' | 'success'
+
+/** One offer as the paywall shows it. */
+export interface PaywallOfferView {
+  /** What `plansThatUnlock` returned; passed to `onUpgrade`. */
+  offer: Offer
+  /** "Upgrade to Premium" / "Add +5 seats". */
+  action: string
+  /** "$49.00 / month", or "Contact us". */
+  price: string
+  /** What it grants for this feature: "10 seats", "Unlimited seats", or empty for boolean features. */
+  grants: string
+  /** The cheapest offer (highlighted). */
+  isCheapest: boolean
+}
+
+export interface PaywallRenderProps {
+  decision: Decision
+  reason: UpsellReason
+  status: PaywallStatus
+  title: string
+  description: string
+  offers: PaywallOfferView[]
+  /** The current plan's name, when known. */
+  currentPlan: string | undefined
+  /** The offer being upgraded to (pending), or the last one tried. */
+  selected: Offer | null
+  /** The error message after a failed upgrade. */
+  error: string | null
+  /** Starts an upgrade (tracks it, calls `onUpgrade`, updates `status`). */
+  upgrade: (offer: Offer) => Promise<void>
+}
+
+export interface PaywallProps extends Omit<HTMLAttributes<HTMLElement>, 'children'>, LocalizedProps {
+  /** The blocked feature. */
+  feature: FeatureKey
+  /** Units the user asked for (metered features): offers must allow `usage + requested`. Default: 1 for metered features. */
+  requested?: number
+  /**
+   * Performs the upgrade for the chosen offer, typically by calling `useEntitlements().changePlan(…)`,
+   * which updates the snapshot so every `<Gate>` opens without a reload. While its promise is
+   * pending the paywall shows a pending state; a rejection shows its message.
+   * Default: `changePlan(offer.planId, { addons })` of the nearest provider.
+   */
+  onUpgrade?: (offer: Offer) => Promise<unknown>
+  /** Called after `onUpgrade` resolved. Default: none. */
+  onUpgraded?: (offer: Offer) => void
+  /** Heading level of the title (`h2` by default); offers use the next level. Default `2`. */
+  headingLevel?: 2 | 3 | 4 | 5
+  /** The title's id (e.g. for a dialog's `aria-labelledby`). Default: generated. */
+  titleId?: string
+  /** Render-prop form, for headless use: renders only what it returns. */
+  children?: (paywall: PaywallRenderProps) => ReactNode
+}
+
+type Upgrade = { status: 'idle' | 'pending' | 'error' | 'success'; offer: Offer | null; error: string | null }
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error))
+
+/**
+ * Explains what is blocked and why, and offers the plans and add-ons that unlock it (from the
+ * catalog through `plansThatUnlock`, cheapest first and highlighted, the current plan marked).
+ * Reports `paywall_viewed`, `upgrade_clicked`, `upgrade_completed` and `upgrade_failed` to the
+ * client's `onEvent`. Text from the server (plan names, descriptions) is rendered as text.
+ */
+export const Paywall = forwardRef<HTMLElement, PaywallProps>(function Paywall(
+  {
+    feature,
+    requested,
+    onUpgrade,
+    onUpgraded,
+    headingLevel = 2,
+    titleId,
+    locale,
+    messages,
+    children,
+    className,
+    ...rest
+  },
+  ref,
+) {
+  const decision = useEntitlement(feature, requested === undefined ? undefined : { requested })
+  const { snapshot, changePlan } = useEntitlements()
+  const { catalog } = useCatalog()
+  const info = useFeature(feature)
+  const track = useTrack()
+  const f = useFormatter({ locale, messages })
+  const { t } = f
+  const generatedId = useId()
+  const headingId = titleId ?? generatedId
+  const [upgrade, setUpgrade] = useState<Upgrade>({ status: 'idle', offer: null, error: null })
+  const busy = useRef(false)
+
+  const reason = upsellReasonOf(decision, snapshot?.trialEndsAt, Date.now())
+  const currentPlanId = snapshot?.plan?.id
+  const loading = decision.reason === 'loading' || catalog === undefined
+  const status: PaywallStatus = loading && upgrade.status === 'idle' ? 'loading' : upgrade.status
+
+  const offers = useMemo<Offer[]>(
+    () =>
+      catalog
+        ? plansThatUnlock(catalog, feature, {
+            ...(requested === undefined ? {} : { requested }),
+            ...(decision.usage === undefined ? {} : { usage: decision.usage }),
+            currentPlanId: currentPlanId ?? null,
+          })
+        : [],
+    [catalog, feature, requested, decision.usage, currentPlanId],
+  )
+
+  // One `paywall_viewed` per feature and reason the user actually sees.
+  const viewed = useRef('')
+  useEffect(() => {
+    const key = `${feature}\u0000${decision.reason}`
+    if (decision.reason === 'loading' || decision.granted || viewed.current === key) return
+    viewed.current = key
+    track({ type: 'paywall_viewed', feature, reason: decision.reason })
+  }, [feature, decision.reason, decision.granted, track])
+
+  const run = async (offer: Offer) => {
+    if (busy.current) return
+    busy.current = true
+    const event = { feature, reason: decision.reason, planId: offer.id }
+    track({ type: 'upgrade_clicked', ...event })
+    setUpgrade({ status: 'pending', offer, error: null })
+    try {
+      await (onUpgrade
+        ? onUpgrade(offer)
+        : offer.type === 'addon'
+          ? changePlan(offer.planId, { addons: [offer.id] })
+          : changePlan(offer.id))
+      track({ type: 'upgrade_completed', ...event })
+      setUpgrade({ status: 'success', offer, error: null })
+      onUpgraded?.(offer)
+    } catch (error) {
+      track({ type: 'upgrade_failed', ...event, error: errorText(error) })
+      setUpgrade({ status: 'error', offer, error: errorText(error) })
+    } finally {
+      busy.current = false
+    }
+  }
+
+  const name = info?.name ?? feature
+  const usageText =
+    decision.usage !== undefined && typeof decision.limit === 'number'
+      ? t.usage(f.usage(decision.usage, decision.limit, info?.unit))
+      : undefined
+  const title = t.paywallTitle(reason, name)
+  const description = t.paywallDescription(reason, name, usageText)
+  const cheapest = offers.find((o) => !o.isCurrent && o.monthlyTotal !== null)
+  const views = offers.map<PaywallOfferView>((offer) => ({
+    offer,
+    action: offer.type === 'addon' ? t.addAddon(offer.name) : t.upgradeTo(offer.name),
+    price: f.price(offer.price),
+    grants:
+      offer.grant.kind === 'metered'
+        ? t.grants(
+            offer.grant.limit === null ? null : f.number(offer.grant.limit),
+            f.unit(info?.unit, offer.grant.limit ?? 2),
+          )
+        : '',
+    isCheapest: offer === cheapest,
+  }))
+  const currentPlan = snapshot?.plan?.name
+  const currentGrant = catalog?.plans.find((p) => p.id === currentPlanId)?.grants[feature]
+
+  if (children)
+    return children({
+      decision,
+      reason,
+      status,
+      title,
+      description,
+      offers: views,
+      currentPlan,
+      selected: upgrade.offer,
+      error: upgrade.error,
+      upgrade: run,
+    })
+
+  const H = `h${headingLevel}` as 'h2'
+  const H2 = `h${headingLevel + 1}` as 'h3'
+  const pending = status === 'pending'
+  return (
+    <section
+      ref={ref}
+      className={cx('entitle-paywall', className)}
+      data-state={status}
+      data-reason={reason}
+      aria-labelledby={headingId}
+      aria-busy={pending || status === 'loading' || undefined}
+      {...rest}
+    >
+      <H className="entitle-paywall__title" id={headingId}>
+        <Icon name={reason === 'limit-exceeded' || reason === 'soft-limit-exceeded' ? 'blocked' : 'lock'} />
+        <span>{title}</span>
+      </H>
+      <p className="entitle-paywall__description">{description}</p>
+      {status === 'loading' ? (
+        <p className="entitle-paywall__message">
+          <span className="entitle-spinner" aria-hidden="true" />
+          {t.loadingPlans}
+        </p>
+      ) : status === 'success' ? null : views.length === 0 ? (
+        <p className="entitle-paywall__message">{t.noOffers(name)}</p>
+      ) : (
+        <ul className="entitle-paywall__offers">
+          {currentPlan && !views.some((v) => v.offer.type === 'plan' && v.offer.isCurrent) && (
+            <li className="entitle-paywall__offer" data-current="">
+              <span className="entitle-paywall__badges">
+                <span className="entitle-badge" data-kind="current">
+                  {t.currentPlan}
+                </span>
+              </span>
+              <H2 className="entitle-paywall__offer-name">{currentPlan}</H2>
+              {currentGrant?.kind === 'metered' && (
+                <p className="entitle-paywall__offer-detail">
+                  {t.grants(
+                    currentGrant.limit === null ? null : f.number(currentGrant.limit),
+                    f.unit(info?.unit, currentGrant.limit ?? 2),
+                  )}
+                </p>
+              )}
+            </li>
+          )}
+          {views.map((view) => {
+            const mine = pending && upgrade.offer === view.offer
+            return (
+              <li
+                key={`${view.offer.type}:${view.offer.id}`}
+                className="entitle-paywall__offer"
+                data-kind={view.offer.type}
+                data-current={view.offer.isCurrent ? '' : undefined}
+                data-highlighted={view.isCheapest ? '' : undefined}
+              >
+                {(view.isCheapest || view.offer.isCurrent) && (
+                  <span className="entitle-paywall__badges">
+                    {view.offer.isCurrent ? (
+                      <span className="entitle-badge" data-kind="current">
+                        {t.currentPlan}
+                      </span>
+                    ) : (
+                      <span className="entitle-badge" data-kind="cheapest">
+                        <Icon name="check" />
+                        {t.cheapest}
+                      </span>
+                    )}
+                  </span>
+                )}
+                <H2 className="entitle-paywall__offer-name">{view.offer.name}</H2>
+                <p className="entitle-paywall__price">{view.price}</p>
+                {view.grants && <p className="entitle-paywall__offer-detail">{view.grants}</p>}
+                {view.offer.description && (
+                  <p className="entitle-paywall__offer-detail">{view.offer.description}</p>
+                )}
+                {!view.offer.isCurrent && (
+                  <button
+                    type="button"
+                    className="entitle-button"
+                    data-variant={view.isCheapest ? undefined : 'secondary'}
+                    // aria-disabled (not disabled) keeps keyboard focus on the button while it works.
+                    aria-disabled={pending || undefined}
+                    aria-busy={mine || undefined}
+                    onClick={() => void run(view.offer)}
+                  >
+                    {mine && <span className="entitle-spinner" aria-hidden="true" />}
+                    {mine ? t.pending : view.action}
+                  </button>
+                )}
+              </li>
+            )
+          })}
+        </ul>
+      )}
+      {status === 'error' && upgrade.error !== null && (
+        <p className="entitle-paywall__message" data-kind="error" role="alert">
+          <Icon name="warning" />
+          {t.upgradeFailed(upgrade.error)}
+        </p>
+      )}
+      {/* Always present (empty until success) so assistive technology announces the change. */}
+      <p className="entitle-paywall__message" data-kind="success" role="status">
+        {status === 'success' && (
+          <>
+            <Icon name="check" />
+            {t.upgraded(name)}
+          </>
+        )}
+      </p>
+    </section>
+  )
+})

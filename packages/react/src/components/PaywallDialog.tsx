@@ -1,0 +1,144 @@
+'use client'
+import type { Offer } from '@entitle/core'
+import {
+  type DialogHTMLAttributes,
+  forwardRef,
+  type MouseEvent,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useId,
+  useImperativeHandle,
+  useRef,
+} from 'react'
+import { type UsePaywallResult, usePaywall } from '../usePaywall.js'
+import { type LocalizedProps, useFormatter } from './i18n.js'
+import { Icon } from './icons.js'
+import { Paywall } from './Paywall.js'
+import { cx } from './shared.js'
+
+export interface PaywallDialogProps
+  extends Omit<DialogHTMLAttributes<HTMLDialogElement>, 'children' | 'open' | 'onClose'>,
+    LocalizedProps {
+  /** Performs the upgrade (see `Paywall`'s `onUpgrade`). Default: `changePlan` of the nearest provider. */
+  onUpgrade?: (offer: Offer) => Promise<unknown>
+  /** Called after an upgrade resolved. Default: none. */
+  onUpgraded?: (offer: Offer) => void
+  /** Close the dialog once an upgrade resolved (the gated content is then usable). Default `true`. */
+  closeOnSuccess?: boolean
+  /** Called after the dialog closed (Escape, the close button, a backdrop click or `usePaywall().close()`). */
+  onClose?: () => void
+  /**
+   * Your own dialog content instead of the `<Paywall>`; it receives the paywall state. The dialog
+   * still labels itself from an element with id `titleId`, if you render one.
+   */
+  children?: (paywall: UsePaywallResult & { titleId: string }) => ReactNode
+}
+
+/**
+ * The paywall in a modal: a native `<dialog>` opened with `showModal()` (focus contained, Escape
+ * closes, the page behind is inert), driven by `usePaywall()`. Mount it once; open it from anywhere
+ * with `usePaywall().open({ feature })`. Focus returns to what was focused before it opened.
+ */
+export const PaywallDialog = forwardRef<HTMLDialogElement, PaywallDialogProps>(function PaywallDialog(
+  {
+    onUpgrade,
+    onUpgraded,
+    closeOnSuccess = true,
+    onClose,
+    locale,
+    messages,
+    children,
+    className,
+    onClick,
+    ...rest
+  },
+  ref,
+) {
+  const paywall = usePaywall()
+  const { isOpen, feature, requested, close } = paywall
+  const f = useFormatter({ locale, messages })
+  const dialog = useRef<HTMLDialogElement>(null)
+  const opener = useRef<Element | null>(null)
+  const titleId = useId()
+  useImperativeHandle(ref, () => dialog.current as HTMLDialogElement)
+
+  useEffect(() => {
+    const d = dialog.current
+    if (!d) return
+    if (isOpen && !d.open) {
+      opener.current = document.activeElement
+      d.showModal()
+    } else if (!isOpen && d.open) {
+      d.close()
+    }
+  }, [isOpen])
+
+  // The native `close` event covers every way out: Escape, the button, a backdrop click, the store.
+  const handleClose = useCallback(() => {
+    close()
+    const target = opener.current
+    opener.current = null
+    if (target instanceof HTMLElement && target.isConnected) target.focus()
+    onClose?.()
+  }, [close, onClose])
+
+  useEffect(() => {
+    const d = dialog.current
+    if (!d) return
+    d.addEventListener('close', handleClose)
+    return () => d.removeEventListener('close', handleClose)
+  }, [handleClose])
+
+  const upgraded = useCallback(
+    (offer: Offer) => {
+      onUpgraded?.(offer)
+      if (closeOnSuccess) close()
+    },
+    [onUpgraded, closeOnSuccess, close],
+  )
+
+  // A click on the dialog element itself (not its content) is a click on the backdrop.
+  const handleClick = (event: MouseEvent<HTMLDialogElement>) => {
+    onClick?.(event)
+    if (event.target === event.currentTarget) event.currentTarget.close()
+  }
+
+  return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: Escape (native) is the keyboard way to dismiss; this is the pointer way.
+    <dialog
+      ref={dialog}
+      className={cx('entitle-dialog', className)}
+      aria-labelledby={titleId}
+      data-state={isOpen ? 'open' : 'closed'}
+      onClick={handleClick}
+      {...rest}
+    >
+      {isOpen && feature !== null && (
+        <>
+          <button
+            type="button"
+            className="entitle-dialog__close"
+            aria-label={f.t.close}
+            onClick={() => dialog.current?.close()}
+          >
+            <Icon name="close" />
+          </button>
+          {children ? (
+            children({ ...paywall, titleId })
+          ) : (
+            <Paywall
+              feature={feature}
+              {...(requested === null ? {} : { requested })}
+              {...(onUpgrade ? { onUpgrade } : {})}
+              onUpgraded={upgraded}
+              titleId={titleId}
+              locale={f.locale}
+              messages={f.t}
+            />
+          )}
+        </>
+      )}
+    </dialog>
+  )
+})

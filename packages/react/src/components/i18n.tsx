@@ -1,0 +1,277 @@
+'use client'
+// Every string the components show, and the Intl formatting behind them.
+//
+// Two ways to localise, which combine (the closest wins):
+//   <EntitlementsMessagesProvider locale="de-DE" messages={{ upgrade: 'Jetzt upgraden' }}> … </…>
+//   <UsageMeter feature="seats" locale="de-DE" messages={{ usage: ({ usage, limit, unit }) => … }} />
+// Numbers, prices and relative times go through Intl with that locale (default: the runtime's).
+import type { Price } from '@entitle/core'
+import { createContext, type ReactNode, useContext, useMemo } from 'react'
+
+/** Why a paywall or banner is shown, as the components explain it. */
+export type UpsellReason =
+  | 'not-entitled'
+  | 'limit-exceeded'
+  | 'soft-limit-exceeded'
+  | 'trial-ended'
+  | 'expired'
+  | 'unknown-feature'
+
+export interface UsageArgs {
+  /** Formatted usage, e.g. "3" or "52,300". */
+  usage: string
+  /** Formatted limit. */
+  limit: string
+  /** The unit, already pluralised for the number it follows (`limit`, or `usage` when unlimited). */
+  unit: string
+}
+
+/**
+ * Every string of the components. Functions receive values already formatted for the locale.
+ * Override any subset through `EntitlementsMessagesProvider` or a component's `messages` prop.
+ */
+export interface EntitlementsMessages {
+  /** Pluralises a catalog unit ("seat") for a count. Default: English, adds "s" unless the plural category is `one`. */
+  unit: (unit: string, category: Intl.LDMLPluralRule, count: number) => string
+  /** Default: "3 of 5 seats". */
+  usage: (args: UsageArgs) => string
+  /** Usage of an unlimited meter. Default: "3 seats used". */
+  usageUnlimited: (args: Omit<UsageArgs, 'limit'>) => string
+  /** `relative` is Intl.RelativeTimeFormat output ("in 4 days"). Default: "Resets in 4 days". */
+  resets: (relative: string) => string
+  /** Status line of a meter near its limit. Default: "Almost at the limit". */
+  meterWarning: string
+  /** Default: "Limit reached". */
+  meterAtLimit: string
+  /** Default: "Over the limit". */
+  meterOverLimit: string
+  /** Default: "Unlimited". */
+  meterUnlimited: string
+  /** Default: "Not included in your plan". */
+  meterNotEntitled: string
+  /** A meter granted by a fallback, without numbers (service unavailable). Default: "Usage is unavailable right now". */
+  meterUnavailable: string
+  /** Default: "Loading…". */
+  loading: string
+  /** Shown when a decision was made by a fallback or on stale data. Default: "Usage may be out of date". */
+  stale: string
+  /** Paywall heading. */
+  paywallTitle: (reason: UpsellReason, feature: string) => string
+  /** Paywall explanation; `usage` ("3 of 3 seats", from `usage`) is set for metered features. */
+  paywallDescription: (reason: UpsellReason, feature: string, usage?: string) => string
+  /** Button of a plan offer. Default: "Upgrade to Premium". */
+  upgradeTo: (planName: string) => string
+  /** Button of an add-on offer. Default: "Add +5 seats". */
+  addAddon: (addonName: string) => string
+  /** Default: "$49.00 / month", "$25.00 once". */
+  price: (amount: string, interval: Price['interval']) => string
+  /** A plan without a price. Default: "Contact us". */
+  contactUs: string
+  /** Badge on the customer's current plan. Default: "Current plan". */
+  currentPlan: string
+  /** Badge on the cheapest offer. Default: "Lowest price". */
+  cheapest: string
+  /** What an offer grants for the feature. Default: "10 seats", "Unlimited seats", "Included". */
+  grants: (limit: string | null, unit: string) => string
+  /** Default: "Upgrading…". */
+  pending: string
+  /** `message` comes from the error. Default: "The upgrade did not go through: {message}". */
+  upgradeFailed: (message: string) => string
+  /** Default: "Done: you now have {feature}." */
+  upgraded: (feature: string) => string
+  /** No plan or add-on unlocks the feature. Default: "No plan includes {feature}; contact us." */
+  noOffers: (feature: string) => string
+  /** Default: "Loading plans…". */
+  loadingPlans: string
+  /** Accessible name of the dialog's close button. Default: "Close". */
+  close: string
+  /** Call to action of the banners. Default: "Upgrade". */
+  upgrade: string
+  /** LimitBanner text. `state` is its data-state; `usage` ("3 of 3 seats") comes from `usage`. */
+  limitBanner: (state: 'warning' | 'over-limit' | 'limit-reached', feature: string, usage: string) => string
+  /** TrialBanner while the trial runs; `relative` is "in 2 days". Default: "Your trial ends in 2 days." */
+  trialEnds: (relative: string) => string
+  /** Default: "Your trial has ended." */
+  trialEnded: string
+}
+
+export const defaultMessages: EntitlementsMessages = {
+  unit: (unit, category) => (category === 'one' || unit === '' ? unit : `${unit}s`),
+  usage: ({ usage, limit, unit }) => `${usage} of ${limit} ${unit}`.trim(),
+  usageUnlimited: ({ usage, unit }) => `${usage} ${unit} used`.replace('  ', ' '),
+  resets: (relative) => `Resets ${relative}`,
+  meterWarning: 'Almost at the limit',
+  meterAtLimit: 'Limit reached',
+  meterOverLimit: 'Over the limit',
+  meterUnlimited: 'Unlimited',
+  meterNotEntitled: 'Not included in your plan',
+  meterUnavailable: 'Usage is unavailable right now',
+  loading: 'Loading…',
+  stale: 'Usage may be out of date',
+  paywallTitle: (reason, feature) =>
+    reason === 'limit-exceeded'
+      ? `You have reached your ${feature} limit`
+      : reason === 'soft-limit-exceeded'
+        ? `You are over your ${feature} limit`
+        : reason === 'trial-ended'
+          ? `Your trial of ${feature} has ended`
+          : reason === 'expired'
+            ? `Your access to ${feature} has expired`
+            : reason === 'unknown-feature'
+              ? `${feature} is not available`
+              : `${feature} is not included in your plan`,
+  paywallDescription: (reason, feature, usage) => {
+    const used = usage ? ` You have used ${usage}.` : ''
+    if (reason === 'limit-exceeded') return `Upgrade to get more.${used}`
+    if (reason === 'soft-limit-exceeded')
+      return `It still works for now; upgrade to stay within your plan.${used}`
+    if (reason === 'trial-ended') return `Choose a plan to keep using ${feature}.`
+    if (reason === 'expired') return `Renew or upgrade to use ${feature} again.`
+    if (reason === 'unknown-feature') return 'This feature does not exist in the catalog.'
+    return `Upgrade to unlock ${feature}.`
+  },
+  upgradeTo: (name) => `Upgrade to ${name}`,
+  addAddon: (name) => `Add ${name}`,
+  price: (amount, interval) => (interval === 'one_time' ? `${amount} once` : `${amount} / ${interval}`),
+  contactUs: 'Contact us',
+  currentPlan: 'Current plan',
+  cheapest: 'Lowest price',
+  grants: (limit, unit) => (limit === null ? `Unlimited ${unit}` : `${limit} ${unit}`),
+  pending: 'Upgrading…',
+  upgradeFailed: (message) => `The upgrade did not go through: ${message}`,
+  upgraded: (feature) => `Done: you now have ${feature}.`,
+  noOffers: (feature) => `No plan includes ${feature}; contact us.`,
+  loadingPlans: 'Loading plans…',
+  close: 'Close',
+  upgrade: 'Upgrade',
+  limitBanner: (state, feature, usage) =>
+    state === 'limit-reached'
+      ? `You have reached your ${feature} limit (${usage}). Upgrade to add more.`
+      : state === 'over-limit'
+        ? `You are over your ${feature} limit (${usage}). Upgrade to avoid interruptions.`
+        : `You have used ${usage}. Upgrade before you run out.`,
+  trialEnds: (relative) => `Your trial ends ${relative}.`,
+  trialEnded: 'Your trial has ended.',
+}
+
+export interface MessagesContextValue {
+  locale: string | undefined
+  messages: EntitlementsMessages
+}
+
+const MessagesContext = createContext<MessagesContextValue>({ locale: undefined, messages: defaultMessages })
+
+export interface EntitlementsMessagesProviderProps {
+  /** BCP 47 locale for numbers, prices, plurals and relative times. Default: inherited, else the runtime's. */
+  locale?: string
+  /** Strings to override for every component below. Default: inherited, else English. */
+  messages?: Partial<EntitlementsMessages>
+  children?: ReactNode
+}
+
+/** Sets the locale and strings of every Entitle component below it (nested providers merge). */
+export function EntitlementsMessagesProvider({
+  locale,
+  messages,
+  children,
+}: EntitlementsMessagesProviderProps) {
+  const parent = useContext(MessagesContext)
+  const value = useMemo(() => merge(parent, locale, messages), [parent, locale, messages])
+  return <MessagesContext.Provider value={value}>{children}</MessagesContext.Provider>
+}
+
+function merge(
+  base: MessagesContextValue,
+  locale: string | undefined,
+  messages: Partial<EntitlementsMessages> | undefined,
+): MessagesContextValue {
+  if (locale === undefined && messages === undefined) return base
+  return {
+    locale: locale ?? base.locale,
+    messages: messages ? { ...base.messages, ...messages } : base.messages,
+  }
+}
+
+/** The props every component takes for localisation. */
+export interface LocalizedProps {
+  /** BCP 47 locale for numbers, prices, plurals and dates. Default: from `EntitlementsMessagesProvider`, else the runtime's. */
+  locale?: string
+  /** Strings to override for this component. Default: from `EntitlementsMessagesProvider`, else English. */
+  messages?: Partial<EntitlementsMessages>
+}
+
+/** The component's formatter: the provider's locale and messages with the component's overrides on top. */
+export function useFormatter({ locale, messages }: LocalizedProps): Formatter {
+  const ctx = useContext(MessagesContext)
+  return useMemo(() => new Formatter(merge(ctx, locale, messages)), [ctx, locale, messages])
+}
+
+const cache = new Map<string, Intl.NumberFormat | Intl.PluralRules | Intl.RelativeTimeFormat>()
+function cached<T extends Intl.NumberFormat | Intl.PluralRules | Intl.RelativeTimeFormat>(
+  key: string,
+  make: () => T,
+): T {
+  let hit = cache.get(key) as T | undefined
+  if (!hit) {
+    hit = make()
+    cache.set(key, hit)
+  }
+  return hit
+}
+
+const DAY = 86_400_000
+
+/** Locale-aware formatting plus the message table, as one object the components read. */
+export class Formatter {
+  readonly locale: string | undefined
+  readonly t: EntitlementsMessages
+
+  constructor({ locale, messages }: MessagesContextValue) {
+    this.locale = locale
+    this.t = messages
+  }
+
+  number(n: number): string {
+    return cached(`n${this.locale}`, () => new Intl.NumberFormat(this.locale)).format(n)
+  }
+
+  /** A catalog unit pluralised for `count` with Intl.PluralRules. */
+  unit(unit: string | undefined, count: number): string {
+    if (!unit) return ''
+    const rules = cached(`p${this.locale}`, () => new Intl.PluralRules(this.locale))
+    return this.t.unit(unit, rules.select(count), count)
+  }
+
+  /** `null` = no price ("contact us"). Amounts are minor units; the currency's own decimals apply (JPY has none). */
+  price(price: Price | null): string {
+    if (!price) return this.t.contactUs
+    const fmt = cached(
+      `c${this.locale}${price.currency}`,
+      () => new Intl.NumberFormat(this.locale, { style: 'currency', currency: price.currency }),
+    ) as Intl.NumberFormat
+    const digits = fmt.resolvedOptions().maximumFractionDigits ?? 2
+    return this.t.price(fmt.format(price.amount / 10 ** digits), price.interval)
+  }
+
+  /** "in 4 days", "tomorrow", "in 3 hours", "2 days ago". */
+  relative(iso: string, now: number): string {
+    const diff = Date.parse(iso) - now
+    const rtf = cached(
+      `r${this.locale}`,
+      () => new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' }),
+    ) as Intl.RelativeTimeFormat
+    const abs = Math.abs(diff)
+    if (abs >= DAY) return rtf.format(Math.round(diff / DAY), 'day')
+    if (abs >= DAY / 24) return rtf.format(Math.round(diff / (DAY / 24)), 'hour')
+    return rtf.format(Math.round(diff / 60_000), 'minute')
+  }
+
+  /** The strings of a metered usage: "3 of 5 seats" parts. */
+  usage(usage: number, limit: number | null, unit: string | undefined): UsageArgs {
+    return {
+      usage: this.number(usage),
+      limit: limit === null ? '' : this.number(limit),
+      unit: this.unit(unit, limit ?? usage),
+    }
+  }
+}
