@@ -1,4 +1,37 @@
 // Public API of @entitle/react. Keep this list explicit: it is the package's contract.
+// Components
+export { Gate, type GateProps } from './components/Gate.js'
+export {
+  defaultMessages,
+  type EntitlementsMessages,
+  EntitlementsMessagesProvider,
+  type EntitlementsMessagesProviderProps,
+  type LocalizedProps,
+  type UpsellReason,
+  type UsageArgs,
+} from './components/i18n.js'
+export {
+  LimitBanner,
+  type LimitBannerProps,
+  type LimitBannerRenderProps,
+  type LimitBannerState,
+} from './components/LimitBanner.js'
+export {
+  Paywall,
+  type PaywallOfferView,
+  type PaywallProps,
+  type PaywallRenderProps,
+  type PaywallStatus,
+} from './components/Paywall.js'
+export { PaywallDialog, type PaywallDialogProps } from './components/PaywallDialog.js'
+export type { MeterState } from './components/shared.js'
+export {
+  TrialBanner,
+  type TrialBannerProps,
+  type TrialBannerRenderProps,
+  type TrialBannerState,
+} from './components/TrialBanner.js'
+export { UsageMeter, type UsageMeterProps, type UsageMeterRenderProps } from './components/UsageMeter.js'
 // Hooks & provider
 export { useEntitlementsClient } from './context.js'
 export { createEntitlementsHooks, type EntitlementsHooks } from './createEntitlementsHooks.js'
@@ -27,4 +60,3 @@ export { type EntitlementsValue, type UseEntitlementsResult, useEntitlements } f
 export { type UsePaywallResult, usePaywall } from './usePaywall.js'
 export { type UseReportUsageResult, useReportUsage } from './useReportUsage.js'
 export { useTrack } from './useTrack.js'
-// Components (added by the components work)
