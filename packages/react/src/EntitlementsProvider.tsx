@@ -1,5 +1,5 @@
 'use client'
-import type { EntitlementsClient } from '@entitle/core'
+import type { ConfigValue, EntitlementsClient } from '@entitle/core'
 import type { QueryClient } from '@tanstack/query-core'
 import { type ReactNode, useEffect, useMemo, useState } from 'react'
 import {
@@ -9,7 +9,7 @@ import {
   type EntitlementsContextValue,
 } from './context.js'
 import { devWarn } from './dev.js'
-import type { HelpersDefinition, HelpersShape } from './helpers.js'
+import type { HelpersDefinition, HelpersShape, Widen } from './helpers.js'
 import { createPaywallStore } from './paywallStore.js'
 
 export interface EntitlementsProviderProps {
@@ -67,8 +67,8 @@ export function EntitlementsProvider({
   const bound = useMemo(() => {
     if (helpers === undefined) return noHelpers
     const check = (feature: string, options?: { requested?: number }) => client.check(feature, options)
-    const value = <T extends string | number | boolean>(feature: string, fallback: T): T =>
-      client.value(feature, fallback)
+    const value = <T extends ConfigValue>(feature: string, fallback: T): Widen<T> =>
+      client.value<ConfigValue>(feature, fallback) as Widen<T>
     return helpers(check, { check, value })
   }, [client, helpers])
 

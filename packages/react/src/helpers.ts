@@ -9,8 +9,14 @@ export type CheckFn<F extends string = FeatureKey> = (
   options?: { requested?: number },
 ) => Decision
 
+/** `3` → `number`, `'eu'` → `string`: a fallback literal types the value, not a single constant. */
+export type Widen<T> = T extends number ? number : T extends string ? string : T extends boolean ? boolean : T
+
 /** A config entitlement's value, or `fallback` when it is not granted. */
-export type ValueFn<F extends string = FeatureKey> = <T extends ConfigValue>(feature: F, fallback: T) => T
+export type ValueFn<F extends string = FeatureKey> = <T extends ConfigValue>(
+  feature: F,
+  fallback: T,
+) => Widen<T>
 
 /** The second argument of a helpers definition. */
 export interface HelperTools<F extends string = FeatureKey> {

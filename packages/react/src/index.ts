@@ -46,6 +46,7 @@ export {
   type NoHelpers,
   type RegisteredHelpers,
   type ValueFn,
+  type Widen,
 } from './helpers.js'
 export {
   createPaywallStore,

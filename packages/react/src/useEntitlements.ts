@@ -13,14 +13,14 @@ import type {
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react'
 import { useEntitlementsContext } from './context.js'
 import { devWarn, isDev } from './dev.js'
-import type { HelpersShape, NoHelpers, RegisteredHelpers } from './helpers.js'
+import type { HelpersShape, NoHelpers, RegisteredHelpers, Widen } from './helpers.js'
 
 /** What `useEntitlements()` returns besides your helpers. */
 export interface EntitlementsValue<F extends string = FeatureKey> {
   /** Synchronous check against the current snapshot (or fallbacks). Never throws, never fetches. */
   check(feature: F, options?: { requested?: number }): Decision
   /** A config entitlement's value, or `fallback` when it is not granted. */
-  value<T extends ConfigValue>(feature: F, fallback: T): T
+  value<T extends ConfigValue>(feature: F, fallback: T): Widen<T>
   /** No snapshot yet (no initial, persisted or fetched data). */
   isLoading: boolean
   /** The snapshot shown could not be refreshed (from storage, or the last fetch failed). */
@@ -77,7 +77,8 @@ export function useEntitlementsValue(): EntitlementsValue<string> {
   const actions = useMemo(
     () => ({
       check: (feature: string, options?: { requested?: number }) => client.check(feature, options),
-      value: <T extends ConfigValue>(feature: string, fallback: T): T => client.value(feature, fallback),
+      value: <T extends ConfigValue>(feature: string, fallback: T): Widen<T> =>
+        client.value<ConfigValue>(feature, fallback) as Widen<T>,
       refresh: () => client.refresh(),
       reportUsage: (feature: string, amount: number, options?: ReportUsageOptions) =>
         client.reportUsage(feature, amount, options),
