@@ -1,6 +1,10 @@
 import { defaultClientConditions, defaultServerConditions } from 'vite'
 import { defineConfig } from 'vitest/config'
 
+// The React 18 project resolves react, react-dom (and the packages that import them) to the copies
+// installed by packages/react/test-react18, so the same hooks run against React 18.
+const react18 = (pkg: string) => new URL(`./packages/react/test-react18/node_modules/${pkg}`, import.meta.url).pathname
+
 // One vitest run for the whole workspace; each package is a project with its own environment.
 // Workspace packages resolve to their TypeScript sources through the `source` export condition,
 // so tests never need a build first.
@@ -35,6 +39,24 @@ export default defineConfig({
           root: 'packages/react',
           environment: 'jsdom',
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts', 'test/**/*.test.tsx'],
+          setupFiles: ['./test/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        resolve: {
+          alias: {
+            react: react18('react'),
+            'react-dom': react18('react-dom'),
+            zustand: react18('zustand'),
+            '@testing-library/react': react18('@testing-library/react'),
+          },
+        },
+        test: {
+          name: 'react18',
+          root: 'packages/react',
+          environment: 'jsdom',
+          include: ['test/**/*.test.tsx', 'test-react18/**/*.test.tsx'],
           setupFiles: ['./test/setup.ts'],
         },
       },
