@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config'
 
 // The React 18 project resolves react, react-dom (and the packages that import them) to the copies
 // installed by packages/react/test-react18, so the same hooks run against React 18.
-const react18 = (pkg: string) => new URL(`./packages/react/test-react18/node_modules/${pkg}`, import.meta.url).pathname
+const react18 = (pkg: string) =>
+  new URL(`./packages/react/test-react18/node_modules/${pkg}`, import.meta.url).pathname
 
 // One vitest run for the whole workspace; each package is a project with its own environment.
 // Workspace packages resolve to their TypeScript sources through the `source` export condition,
