@@ -67,6 +67,8 @@ export interface MockHandler {
   readonly control: MockControl
   /** Open SSE connections. */
   readonly connections: number
+  /** Called with the number of open SSE connections when one opens or closes. Returns an unsubscribe. */
+  onConnectionsChange(listener: (connections: number) => void): () => void
   /** Ends SSE streams and hanging requests; later requests get 503. */
   close(): void
 }
@@ -411,6 +413,10 @@ export function createHandler(options: HandlerOptions = {}): MockHandler {
     store: { value: store, enumerable: true },
     control: { value: control, enumerable: true },
     connections: { get: () => hub.size, enumerable: true },
+    onConnectionsChange: {
+      value: (listener: (n: number) => void) => hub.onSizeChange(listener),
+      enumerable: true,
+    },
     close: { value: close, enumerable: true },
   }) as MockHandler
 }

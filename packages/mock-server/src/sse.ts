@@ -25,6 +25,7 @@ export class SseHub {
   private readonly byCustomer = new Map<string, Set<Subscriber>>()
   private timer: ReturnType<typeof setInterval> | undefined
   private readonly unsubscribe: () => void
+  private readonly sizeListeners = new Set<(size: number) => void>()
 
   constructor(
     private readonly store: MockStore,
@@ -40,6 +41,19 @@ export class SseHub {
     let n = 0
     for (const set of this.byCustomer.values()) n += set.size
     return n
+  }
+
+  /** Called with the number of open connections whenever one opens or closes. */
+  onSizeChange(listener: (size: number) => void): () => void {
+    this.sizeListeners.add(listener)
+    return () => {
+      this.sizeListeners.delete(listener)
+    }
+  }
+
+  private sizeChanged(): void {
+    const size = this.size
+    for (const listener of this.sizeListeners) listener(size)
   }
 
   /** The `text/event-stream` response of one connection. */
@@ -80,6 +94,7 @@ export class SseHub {
         set.add(sub)
         this.sendSnapshot(sub)
         this.startTimer()
+        this.sizeChanged()
       },
       cancel: () => subscriber?.close(),
     })
@@ -132,6 +147,7 @@ export class SseHub {
     set.delete(sub)
     if (set.size === 0) this.byCustomer.delete(sub.customerId)
     if (this.byCustomer.size === 0) this.stopTimer()
+    this.sizeChanged()
   }
 
   private startTimer(): void {
