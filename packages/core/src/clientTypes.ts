@@ -26,8 +26,12 @@ export interface EntitlementsClientOptions<F extends string = FeatureKey> {
   baseUrl: string
   /** The customer whose entitlements are read. Change it later with `setCustomer()`. */
   customerId: string
-  /** Returns the bearer token, sent as `Authorization: Bearer …`. Called again once after a 401. */
-  getToken?: () => string | Promise<string>
+  /**
+   * Returns the bearer token, sent as `Authorization: Bearer …` (never in a URL, log or storage).
+   * After a 401 it is called once more with `{ refresh: true }` (renew a cached token) and the request
+   * is retried once; a second 401 surfaces `EntitlementsError('unauthorized')`. Default: no token.
+   */
+  getToken?: (context: { refresh: boolean }) => string | Promise<string>
   /** Fetch implementation. Default: `globalThis.fetch`. */
   fetch?: typeof fetch
   /** Environment name, part of the persistence key. Default `'production'`. */
@@ -53,11 +57,19 @@ export interface EntitlementsClientOptions<F extends string = FeatureKey> {
   timeoutMs?: number
   /** Retries on network errors, 5xx and 429 (capped exponential backoff with jitter). Default 3. */
   retries?: number
-  /** Listen to the server's event stream and share updates between tabs. Default `true` in browsers. */
+  /** First retry delay in ms; doubles per retry, each wait drawn uniformly below it (full jitter). Default 500. */
+  retryDelayMs?: number
+  /** Cap of one retry or reconnect wait in ms, `Retry-After` included. Default 30_000. */
+  maxRetryDelayMs?: number
+  /**
+   * Listen to the server's event stream and share updates between tabs (BroadcastChannel). The code
+   * for it is loaded on `start()` with a dynamic `import()`, so it stays out of the main chunk.
+   * Default `true` in browsers (where `window` exists), `false` elsewhere.
+   */
   live?: boolean
   /** Most usage reports kept while offline. Default 100. */
   maxQueuedUsage?: number
-  /** Clock, for tests. Default `Date.now`. */
+  /** Clock for checks (expiry, resets) and `Retry-After` dates. Default `Date.now`. */
   now?: () => number
 }
 
@@ -71,14 +83,23 @@ export interface EntitlementsClientState {
   error: EntitlementsError | null
   /** A snapshot is shown that could not be refreshed (from storage, or the last fetch failed). */
   isStale: boolean
-  /** Usage reports waiting for the network. */
+  /** Usage reports waiting for the network (queued while offline; persisted; flushed on recovery). */
   pendingUsage: number
+  /** The catalog, once loaded (or restored from storage): checks use it to tell unknown features. */
+  catalog?: Catalog | undefined
 }
 
 export interface UsageResult {
-  /** The entitlement after the report, as the server acknowledged it. */
+  /** The entitlement after the report: as the server acknowledged it, or (when `queued`) as shown optimistically. */
   entitlement: MeteredEntitlement
+  /** The snapshot version it belongs to (when `queued`: the version the optimistic usage was added to). */
   version: number
+  /**
+   * `true`: the network is unavailable, so the report was queued (kept optimistically, persisted) and
+   * will be sent once, with its idempotency key, when the connection recovers. Absent or `false`:
+   * the server acknowledged it.
+   */
+  queued?: boolean
 }
 
 export interface ReportUsageOptions {
@@ -89,6 +110,19 @@ export interface ReportUsageOptions {
 export interface ChangePlanOptions {
   addons?: string[]
   trial?: boolean
+}
+
+/**
+ * Options for `useQuery` / `fetchQuery` & co. of any TanStack adapter. The same object every call (per
+ * customer), with the client's settings: it retries itself, so `retry` is off for query-core.
+ */
+export interface EntitlementsQueryOptions<T> {
+  queryKey: readonly unknown[]
+  queryFn: (ctx: { signal: AbortSignal }) => Promise<T>
+  staleTime?: number
+  gcTime?: number
+  retry?: false
+  networkMode?: 'always'
 }
 
 export interface EntitlementsClient<F extends string = FeatureKey> {
@@ -119,11 +153,9 @@ export interface EntitlementsClient<F extends string = FeatureKey> {
   /** Report a UI analytics event (paywall_viewed, upgrade_clicked…) to `onEvent`. */
   track(event: EntitlementEvent): void
   /** Query options of the snapshot, for any TanStack adapter reading the same cache. */
-  entitlementsQueryOptions(): {
-    queryKey: readonly unknown[]
-    queryFn: (ctx: { signal: AbortSignal }) => Promise<EntitlementsSnapshot>
-  }
-  catalogQueryOptions(): { queryKey: readonly unknown[]; queryFn: (ctx: { signal: AbortSignal }) => Promise<Catalog> }
+  entitlementsQueryOptions(): EntitlementsQueryOptions<EntitlementsSnapshot>
+  /** Query options of the catalog. */
+  catalogQueryOptions(): EntitlementsQueryOptions<Catalog>
   /** Start fetching, live updates and tab sync. Idempotent. Called by the React provider on mount. */
   start(): void
   /** Stop live updates, timers and listeners. */

@@ -5,6 +5,7 @@ export type {
   EntitlementsClient,
   EntitlementsClientOptions,
   EntitlementsClientState,
+  EntitlementsQueryOptions,
   ReportUsageOptions,
   StorageLike,
   UsageResult,
@@ -52,3 +53,4 @@ export type {
   ResetPeriod,
 } from './types.js'
 export { parseCatalog, parseMeteredEntitlement, parseSnapshot, parseUsageResult } from './validate.js'
+export { createEntitlementsClient } from './client.js'

@@ -92,6 +92,8 @@ export function createTransport(options: TransportOptions): Transport {
     }, options.timeoutMs)
     let response: Response
     let text = ''
+    // A stream's body is read after this returns, so the caller's signal must keep reaching it.
+    let keepLinked = false
     try {
       response = await doFetch(base + request.path, {
         method: request.method ?? 'GET',
@@ -101,6 +103,7 @@ export function createTransport(options: TransportOptions): Transport {
       })
       // A server that sends headers and then stalls must time out too, so the body is read under the timer.
       if (!stream || !response.ok) text = await response.text()
+      else keepLinked = true
     } catch (cause) {
       if (outer?.aborted) throw { error: aborted(cause) } satisfies Failure
       if (timedOut) {
@@ -111,8 +114,10 @@ export function createTransport(options: TransportOptions): Transport {
       throw { error: new EntitlementsError('network', 'Network error', { cause }) } satisfies Failure
     } finally {
       clearTimeout(timer)
-      outer?.removeEventListener('abort', onAbort)
+      if (!keepLinked) outer?.removeEventListener('abort', onAbort)
     }
+    // A fetch that ignored the signal may still deliver: an aborted request's answer is never used.
+    if (outer?.aborted) throw { error: aborted() } satisfies Failure
     if (!response.ok && response.status !== 304) throw httpFailure(response, text, options.now)
     return { response, text }
   }

@@ -1,0 +1,59 @@
+// A `text/event-stream` parser (the WHATWG "server-sent events" interpretation rules), fed decoded text
+// in arbitrary chunks. Hand-written because `EventSource` cannot send an `Authorization` header, and a
+// library would cost more than these lines.
+
+export interface ServerSentEvent {
+  /** `event:` field; `'message'` when absent. */
+  event: string
+  /** `data:` lines joined with `\n`. */
+  data: string
+  /** `id:` field, when present. */
+  id?: string
+}
+
+/** Returns a function to feed text to; calls `onEvent` for each complete event. Comments are skipped. */
+export function createSseParser(onEvent: (event: ServerSentEvent) => void): (chunk: string) => void {
+  let buffer = ''
+  let data: string[] = []
+  let event = ''
+  let id: string | undefined
+  let first = true
+
+  const line = (text: string) => {
+    if (text === '') {
+      if (data.length > 0)
+        onEvent({ event: event || 'message', data: data.join('\n'), ...(id === undefined ? {} : { id }) })
+      data = []
+      event = ''
+      return
+    }
+    if (text.startsWith(':')) return // comment, e.g. a heartbeat
+    const colon = text.indexOf(':')
+    const field = colon < 0 ? text : text.slice(0, colon)
+    let value = colon < 0 ? '' : text.slice(colon + 1)
+    if (value.startsWith(' ')) value = value.slice(1)
+    if (field === 'data') data.push(value)
+    else if (field === 'event') event = value
+    else if (field === 'id' && !value.includes('\0')) id = value
+    // `retry:` is ignored: the client's own capped backoff decides reconnection delays.
+  }
+
+  return (chunk) => {
+    buffer += chunk
+    if (first && buffer.length > 0) {
+      first = false
+      if (buffer.charCodeAt(0) === 0xfeff) buffer = buffer.slice(1)
+    }
+    let start = 0
+    for (let i = 0; i < buffer.length; i++) {
+      const c = buffer.charCodeAt(i)
+      if (c !== 10 && c !== 13) continue
+      // A CR at the very end may be the first half of a CRLF split across chunks: wait for more.
+      if (c === 13 && i === buffer.length - 1) break
+      line(buffer.slice(start, i))
+      if (c === 13 && buffer.charCodeAt(i + 1) === 10) i++
+      start = i + 1
+    }
+    buffer = buffer.slice(start)
+  }
+}

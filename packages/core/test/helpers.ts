@@ -1,0 +1,60 @@
+import { createEntitlementsClient } from '../src/client.js'
+import type {
+  EntitlementsClient,
+  EntitlementsClientOptions,
+  EntitlementsClientState,
+  StorageLike,
+} from '../src/clientTypes.js'
+import type { FakeServer } from './fakeServer.js'
+
+export const BASE_URL = 'http://entitle.test'
+
+/** A client on the in-process fake server: no persistence, no live updates, short backoff. */
+export function clientFor(server: FakeServer, overrides: Partial<EntitlementsClientOptions<string>> = {}) {
+  return createEntitlementsClient<string>({
+    baseUrl: BASE_URL,
+    customerId: 'acme',
+    environment: 'test',
+    fetch: server.fetch,
+    persist: false,
+    live: false,
+    retryDelayMs: 100,
+    maxRetryDelayMs: 1000,
+    ...overrides,
+  })
+}
+
+/** Resolves with the first state (now or after a notification) that satisfies `predicate`. */
+export function stateWhere(
+  client: EntitlementsClient<string>,
+  predicate: (state: EntitlementsClientState) => boolean,
+): Promise<EntitlementsClientState> {
+  return new Promise((resolve) => {
+    if (predicate(client.getState())) return resolve(client.getState())
+    const unsubscribe = client.subscribe(() => {
+      const state = client.getState()
+      if (!predicate(state)) return
+      unsubscribe()
+      resolve(state)
+    })
+  })
+}
+
+/** An in-memory Storage, with hooks to make it throw. */
+export class MemoryStorage implements StorageLike {
+  readonly items = new Map<string, string>()
+  failWrites: Error | undefined
+  failReads: Error | undefined
+  getItem(key: string): string | null {
+    if (this.failReads) throw this.failReads
+    return this.items.get(key) ?? null
+  }
+  setItem(key: string, value: string): void {
+    if (this.failWrites) throw this.failWrites
+    this.items.set(key, value)
+  }
+  removeItem(key: string): void {
+    if (this.failReads) throw this.failReads
+    this.items.delete(key)
+  }
+}
