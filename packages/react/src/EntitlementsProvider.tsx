@@ -66,14 +66,21 @@ export function EntitlementsProvider({
 
   const bound = useMemo(() => {
     if (helpers === undefined) return noHelpers
-    const check = (feature: string, options?: { requested?: number }) => client.check(feature, options)
+    // Internals take any string; only the public signatures narrow to the registered feature keys.
+    const untyped = client as EntitlementsClient<string>
+    const check = (feature: string, options?: { requested?: number }) => untyped.check(feature, options)
     const value = <T extends ConfigValue>(feature: string, fallback: T): Widen<T> =>
-      client.value<ConfigValue>(feature, fallback) as Widen<T>
+      untyped.value<ConfigValue>(feature, fallback) as Widen<T>
     return helpers(check, { check, value })
   }, [client, helpers])
 
   const value = useMemo<EntitlementsContextValue>(
-    () => ({ client, queryClient: queryClient ?? client.queryClient, helpers: bound, paywallStore }),
+    () => ({
+      client: client as EntitlementsClient<string>,
+      queryClient: queryClient ?? client.queryClient,
+      helpers: bound,
+      paywallStore,
+    }),
     [client, queryClient, bound, paywallStore],
   )
   const access = useMemo<AccessResolvers>(

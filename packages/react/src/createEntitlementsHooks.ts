@@ -33,10 +33,11 @@ export function createEntitlementsHooks<
   H extends HelpersShape = NoHelpers,
 >(): EntitlementsHooks<F, H> {
   return {
-    useEntitlement,
+    // The same functions; only their parameter types narrow from FeatureKey to F.
+    useEntitlement: useEntitlement as unknown as EntitlementsHooks<F, H>['useEntitlement'],
     useEntitlements: useEntitlementsValue as unknown as () => UseEntitlementsResult<F, H>,
-    useReportUsage,
-    useAccess,
+    useReportUsage: useReportUsage as unknown as EntitlementsHooks<F, H>['useReportUsage'],
+    useAccess: useAccess as unknown as EntitlementsHooks<F, H>['useAccess'],
     useEntitlementsClient: useEntitlementsClient as () => EntitlementsClient<F>,
     defineHelpers: (definition) => definition,
   }

@@ -1,13 +1,13 @@
 // UI state of upsell flows: which feature the paywall is about, why, and whether it is open.
 // Server state (snapshot, catalog) stays in the query cache; this store holds only what the user is
 // looking at. One store per <EntitlementsProvider>, so two providers (or two SSR requests) never share it.
-import type { DecisionReason } from '@entitle/core'
+import type { DecisionReason, FeatureKey } from '@entitle/core'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 
 /** What opened the paywall. */
-export interface PaywallRequest {
+export interface PaywallRequest<F extends string = FeatureKey> {
   /** The blocked feature. */
-  feature: string
+  feature: F
   /** Why it is blocked. Default (through `usePaywall().open`): the current decision's reason. */
   reason?: DecisionReason
   /** Units the user asked for (metered features). */
@@ -20,7 +20,7 @@ export interface PaywallState {
   feature: string | null
   reason: DecisionReason | null
   requested: number | null
-  open(request: PaywallRequest): void
+  open(request: PaywallRequest<string>): void
   close(): void
 }
 

@@ -1,5 +1,5 @@
 'use client'
-import type { DecisionReason } from '@entitle/core'
+import type { DecisionReason, FeatureKey } from '@entitle/core'
 import { useCallback, useMemo } from 'react'
 import { useStore } from 'zustand'
 import { useEntitlementsContext } from './context.js'
@@ -8,7 +8,7 @@ import type { PaywallRequest, PaywallState } from './paywallStore.js'
 export interface UsePaywallResult {
   isOpen: boolean
   /** The feature of the last `open()` (kept after `close()`), or `null`. */
-  feature: string | null
+  feature: FeatureKey | null
   reason: DecisionReason | null
   requested: number | null
   /** Open the paywall for a feature. `reason` defaults to the feature's current decision's reason. */
@@ -47,7 +47,8 @@ export function usePaywall(): UsePaywallResult {
   const close = useCallback(() => paywallStore.getState().close(), [paywallStore])
 
   return useMemo(
-    () => ({ isOpen, feature, reason, requested, open, close }),
+    // The store holds what `open()` was given, which its type restricts to FeatureKey.
+    () => ({ isOpen, feature: feature as FeatureKey | null, reason, requested, open, close }),
     [isOpen, feature, reason, requested, open, close],
   )
 }
