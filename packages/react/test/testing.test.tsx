@@ -1,0 +1,185 @@
+// @entitle/react/testing: the real client over an in-memory backend, one line per scenario.
+import { act, render, renderHook, screen, waitFor } from '@testing-library/react'
+import type { ReactNode } from 'react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { useEntitlement, useEntitlements, useReportUsage } from '../src/index.js'
+import {
+  createTestClient,
+  createTestSnapshot,
+  logpilotCatalog,
+  type ScenarioName,
+  scenarios,
+  TestEntitlementsProvider,
+} from '../src/testing/index.js'
+import { NOW } from './fixtures.js'
+
+function InviteButton() {
+  const seats = useEntitlement('seats')
+  if (seats.reason === 'loading') return <p>Checking your plan…</p>
+  return seats.granted ? (
+    <button type="button">Invite a member</button>
+  ) : (
+    <p>Upgrade to invite more members</p>
+  )
+}
+
+const realFetch = vi.fn(() => Promise.reject(new Error('the network must not be used')))
+beforeEach(() => {
+  vi.stubGlobal('fetch', realFetch)
+})
+afterEach(() => {
+  vi.unstubAllGlobals()
+  realFetch.mockClear()
+})
+
+describe('TestEntitlementsProvider', () => {
+  it('tests gated UI in one line per scenario, with no network', () => {
+    render(
+      <TestEntitlementsProvider scenario="over-hard-limit">
+        <InviteButton />
+      </TestEntitlementsProvider>,
+    )
+    expect(screen.getByText('Upgrade to invite more members')).toBeInTheDocument()
+
+    render(
+      <TestEntitlementsProvider scenario="granted-all">
+        <InviteButton />
+      </TestEntitlementsProvider>,
+    )
+    expect(screen.getByRole('button', { name: 'Invite a member' })).toBeInTheDocument()
+    expect(realFetch).not.toHaveBeenCalled()
+  })
+
+  it.each<[ScenarioName, string, Partial<ReturnType<typeof useEntitlement>>]>([
+    ['granted-all', 'seats', { granted: true, reason: 'unlimited' }],
+    ['over-hard-limit', 'seats', { granted: false, reason: 'limit-exceeded', usage: 3, limit: 3 }],
+    ['over-soft-limit', 'api-calls', { granted: true, reason: 'soft-limit-exceeded', usage: 52_300 }],
+    ['trial-expiring', 'ai-assistant', { granted: true, source: 'trial' }],
+    ['trial-expired', 'ai-assistant', { granted: false, reason: 'expired', source: 'trial' }],
+    ['loading', 'seats', { granted: false, reason: 'loading' }],
+  ])('scenario %s: %s is %o on the first render', (scenario, feature, expected) => {
+    const first: unknown[] = []
+    renderHook(
+      () => {
+        const d = useEntitlement(feature)
+        if (first.length === 0) first.push(d)
+        return d
+      },
+      {
+        wrapper: ({ children }: { children: ReactNode }) => (
+          <TestEntitlementsProvider scenario={scenario} now={NOW}>
+            {children}
+          </TestEntitlementsProvider>
+        ),
+      },
+    )
+    expect(first[0]).toMatchObject(expected)
+  })
+
+  it('outage: the fetch fails like a down server; fail-open and fallbacks decide, and the error is state', async () => {
+    const { result } = renderHook(
+      () => ({ e: useEntitlements(), seats: useEntitlement('seats'), ai: useEntitlement('ai-assistant') }),
+      {
+        wrapper: ({ children }: { children: ReactNode }) => (
+          <TestEntitlementsProvider
+            scenario="outage"
+            fallback={{ seats: { kind: 'metered', limit: 5, usage: 0 } }}
+          >
+            {children}
+          </TestEntitlementsProvider>
+        ),
+      },
+    )
+    await waitFor(() => expect(result.current.e.error?.code).toBe('network'))
+    expect(result.current.ai).toMatchObject({ granted: true, isFallback: true })
+    expect(result.current.seats).toMatchObject({ granted: true, isFallback: true, limit: 5 })
+    expect(realFetch).not.toHaveBeenCalled()
+  })
+
+  it('loading: the request never answers, so checks stay `loading`', async () => {
+    const { client, server } = createTestClient({ scenario: 'loading' })
+    const { result } = renderHook(() => useEntitlement('api-access'), {
+      wrapper: ({ children }: { children: ReactNode }) => (
+        <TestEntitlementsProvider client={client}>{children}</TestEntitlementsProvider>
+      ),
+    })
+    await waitFor(() => expect(server.requests).toContain('GET /v1/customers/test-customer/entitlements'))
+    expect(result.current.reason).toBe('loading')
+    expect(client.getState().status).toBe('loading')
+  })
+
+  it('usage goes through the real client: optimistic, refused at the hard limit, rolled back', async () => {
+    const { result } = renderHook(
+      () => ({ report: useReportUsage('seats'), seats: useEntitlement('seats', { requested: 0 }) }),
+      {
+        wrapper: ({ children }: { children: ReactNode }) => (
+          <TestEntitlementsProvider snapshot={createTestSnapshot({ plan: 'basic', usage: { seats: 2 } })}>
+            {children}
+          </TestEntitlementsProvider>
+        ),
+      },
+    )
+    expect(result.current.seats.usage).toBe(2)
+    await act(async () => {
+      await result.current.report.report(1)
+    })
+    expect(result.current.seats.usage).toBe(3)
+    await act(async () => {
+      await result.current.report.report(1)
+    })
+    expect(result.current.report.error).toMatchObject({ code: 'limit_exceeded' })
+    expect(result.current.seats.usage).toBe(3)
+  })
+
+  it('a plan change opens the gate without a reload', async () => {
+    const { client } = createTestClient({ scenario: 'over-hard-limit' })
+    render(
+      <TestEntitlementsProvider client={client}>
+        <InviteButton />
+      </TestEntitlementsProvider>,
+    )
+    expect(screen.getByText('Upgrade to invite more members')).toBeInTheDocument()
+    await act(async () => {
+      await client.changePlan('premium')
+    })
+    expect(screen.getByRole('button', { name: 'Invite a member' })).toBeInTheDocument()
+  })
+
+  it('events reach onEvent', () => {
+    const onEvent = vi.fn()
+    render(
+      <TestEntitlementsProvider scenario="over-hard-limit" onEvent={onEvent}>
+        <InviteButton />
+      </TestEntitlementsProvider>,
+    )
+    expect(onEvent).toHaveBeenCalledWith(expect.objectContaining({ type: 'check_denied', feature: 'seats' }))
+    expect(onEvent).toHaveBeenCalledWith(expect.objectContaining({ type: 'limit_reached', feature: 'seats' }))
+  })
+})
+
+describe('scenarios and createTestSnapshot', () => {
+  it('are built on the LogPilot catalog', () => {
+    const s = scenarios['over-soft-limit'](NOW).snapshot
+    expect(s?.plan).toEqual({ id: 'premium', name: 'Premium' })
+    expect(s?.entitlements['api-calls']).toMatchObject({
+      usage: 52_300,
+      limit: 50_000,
+      resetsAt: '2026-12-01T00:00:00.000Z',
+    })
+    expect(Object.keys(createTestSnapshot({ now: NOW }).entitlements).sort()).toEqual(
+      logpilotCatalog.features.map((f) => f.id).sort(),
+    )
+  })
+
+  it('add-ons raise limits; overrides replace or remove entitlements', () => {
+    const s = createTestSnapshot({
+      plan: 'premium',
+      addons: ['extra-seats', 'ai-addon'],
+      entitlements: { 'premium-support': null },
+      now: NOW,
+    })
+    expect(s.entitlements.seats).toMatchObject({ limit: 15 })
+    expect(s.entitlements['ai-assistant']).toMatchObject({ kind: 'boolean', source: 'addon' })
+    expect(s.entitlements['premium-support']).toBeUndefined()
+  })
+})
