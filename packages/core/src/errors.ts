@@ -28,6 +28,11 @@ export class EntitlementsError extends Error {
 
   /** Worth retrying: network failures, timeouts, 5xx and 429. */
   get retryable(): boolean {
-    return this.code === 'network' || this.code === 'timeout' || this.code === 'server' || this.code === 'rate_limited'
+    return (
+      this.code === 'network' ||
+      this.code === 'timeout' ||
+      this.code === 'server' ||
+      this.code === 'rate_limited'
+    )
   }
 }

@@ -1,5 +1,6 @@
 // Public API of @entitle/core. Keep this list explicit: it is the package's contract.
 
+export { createEntitlementsClient } from './client.js'
 export type {
   ChangePlanOptions,
   EntitlementsClient,
@@ -53,4 +54,3 @@ export type {
   ResetPeriod,
 } from './types.js'
 export { parseCatalog, parseMeteredEntitlement, parseSnapshot, parseUsageResult } from './validate.js'
-export { createEntitlementsClient } from './client.js'
