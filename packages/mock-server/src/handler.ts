@@ -323,7 +323,12 @@ export function createHandler(options: HandlerOptions = {}): MockHandler {
     const path = new URL(request.url).pathname.replace(/\/+$/, '') || '/'
     if (path === '/health' || path === '/v1/health') {
       if (request.method !== 'GET' && request.method !== 'HEAD') throw methodNotAllowed('GET')
-      return jsonResponse({ status: 'ok', now: new Date(store.now()).toISOString(), outage })
+      return jsonResponse({
+        status: 'ok',
+        now: new Date(store.now()).toISOString(),
+        outage,
+        heldRequests: waiting.size,
+      })
     }
     const adminMatch = /^\/v1\/admin\/([^/]+)$/.exec(path)
     if (adminMatch?.[1]) return admin(request, adminMatch[1])

@@ -1,0 +1,220 @@
+// The CLI as users run it (built dist, child process): --state survives restarts, kill -9 included.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ApiBody } from './helpers.js'
+import { metered } from './helpers.js'
+
+const pkg = join(dirname(fileURLToPath(import.meta.url)), '..')
+const cli = join(pkg, 'dist', 'cli.js')
+const dir = mkdtempSync(join(tmpdir(), 'entitle-mock-'))
+const children = new Set<ChildProcess>()
+
+function newestMtime(path: string): number {
+  const s = statSync(path)
+  if (!s.isDirectory()) return s.mtimeMs
+  return Math.max(0, ...readdirSync(path).map((f) => newestMtime(join(path, f))))
+}
+
+beforeAll(() => {
+  // The root CI builds first; a direct vitest run after editing sources rebuilds here.
+  let built = 0
+  try {
+    built = statSync(cli).mtimeMs
+  } catch {}
+  if (built < newestMtime(join(pkg, 'src'))) {
+    execFileSync(join(pkg, '..', '..', 'node_modules', '.bin', 'tsc'), ['-b', pkg], { stdio: 'inherit' })
+  }
+}, 120_000)
+
+afterAll(() => {
+  for (const child of children) child.kill('SIGKILL')
+  rmSync(dir, { recursive: true, force: true })
+})
+
+interface Cli {
+  child: ChildProcess
+  url: string
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+  output: () => string
+}
+
+function run(args: string[]): { child: ChildProcess; exited: Cli['exited']; output: () => string } {
+  const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  children.add(child)
+  let out = ''
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d
+  })
+  child.stderr?.on('data', (d: Buffer) => {
+    out += d
+  })
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.on('exit', (code, signal) => {
+      children.delete(child)
+      resolve({ code, signal })
+    })
+  })
+  return { child, exited, output: () => out }
+}
+
+/** Starts the CLI and resolves with its URL once it prints it. */
+function start(args: string[]): Promise<Cli> {
+  const r = run(['--port', '0', ...args])
+  return new Promise((resolve, reject) => {
+    const onData = () => {
+      const match = /listening on (http:\/\/\S+)/.exec(r.output())
+      if (match?.[1]) {
+        r.child.stdout?.off('data', onData)
+        resolve({ ...r, url: match[1] })
+      }
+    }
+    r.child.stdout?.on('data', onData)
+    r.exited.then(() => reject(new Error(`CLI exited before listening:\n${r.output()}`)))
+  })
+}
+
+async function call(url: string, method: string, path: string, token: string, body?: unknown) {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  })
+  return { status: res.status, headers: res.headers, json: (await res.json()) as ApiBody }
+}
+
+const usageOf = async (url: string) =>
+  metered(
+    (await call(url, 'GET', '/v1/customers/umbrella/entitlements', 'demo-umbrella')).json.entitlements?.[
+      'api-calls'
+    ],
+  ).usage
+
+describe('CLI', () => {
+  it('--help prints the options and exits 0', async () => {
+    const r = run(['--help'])
+    expect((await r.exited).code).toBe(0)
+    expect(r.output()).toContain('--stripe-webhook-secret')
+    expect(r.output()).toContain('--state <file>')
+  })
+
+  it('refuses an unknown option or a broken seed with exit code 2 and a message', async () => {
+    const bad = run(['--nope'])
+    expect((await bad.exited).code).toBe(2)
+    const seed = join(dir, 'bad-seed.json')
+    writeFileSync(seed, JSON.stringify({ customers: [{ id: 'x', planId: 'gold' }] }))
+    const broken = run(['--seed', seed])
+    expect((await broken.exited).code).toBe(2)
+    expect(broken.output()).toContain('seed.customers[0].planId')
+  })
+
+  it('--seed loads customers from a file', async () => {
+    const seed = join(dir, 'seed.json')
+    writeFileSync(
+      seed,
+      JSON.stringify({ customers: [{ id: 'solo', planId: 'premium', usage: { seats: 2 } }] }),
+    )
+    const server = await start(['--seed', seed])
+    const res = await call(server.url, 'GET', '/v1/customers/solo/entitlements', 'demo-solo')
+    expect(metered(res.json.entitlements?.seats)).toMatchObject({ usage: 2, limit: 10 })
+    server.child.kill('SIGTERM')
+    expect((await server.exited).code).toBe(0)
+  })
+
+  it('with --state, acknowledged usage survives kill -9', async () => {
+    const state = join(dir, 'kill9.json')
+    const first = await start(['--state', state])
+    const initial = await usageOf(first.url)
+    await call(first.url, 'PUT', '/v1/customers/acme/subscription', 'demo-acme', {
+      planId: 'premium',
+      addons: ['extra-seats'],
+    })
+    const results = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        call(first.url, 'POST', '/v1/customers/umbrella/usage', 'demo-umbrella', {
+          feature: 'api-calls',
+          amount: i + 1,
+          idempotencyKey: `k${i}`,
+        }),
+      ),
+    )
+    expect(results.every((r) => r.status === 200)).toBe(true)
+    const lastVersion = Math.max(...results.map((r) => r.json.version ?? 0))
+    first.child.kill('SIGKILL')
+    expect((await first.exited).signal).toBe('SIGKILL')
+
+    const second = await start(['--state', state])
+    expect(await usageOf(second.url)).toBe(initial + 325)
+    const after = await call(second.url, 'GET', '/v1/customers/umbrella/entitlements', 'demo-umbrella')
+    expect(after.json.version).toBeGreaterThan(lastVersion)
+    const acme = await call(second.url, 'GET', '/v1/customers/acme/entitlements', 'demo-acme')
+    expect(acme.json.plan?.id).toBe('premium')
+    expect(metered(acme.json.entitlements?.seats).limit).toBe(15)
+    // Idempotency keys survive too: a retry after the crash is not counted again.
+    const retry = await call(second.url, 'POST', '/v1/customers/umbrella/usage', 'demo-umbrella', {
+      feature: 'api-calls',
+      amount: 1,
+      idempotencyKey: 'k0',
+    })
+    expect(retry.headers.get('idempotent-replayed')).toBe('true')
+    expect(await usageOf(second.url)).toBe(initial + 325)
+    second.child.kill('SIGKILL')
+    await second.exited
+  })
+
+  it('kill -9 in the middle of a burst loses nothing that was acknowledged', async () => {
+    const state = join(dir, 'burst.json')
+    const first = await start(['--state', state])
+    const initial = await usageOf(first.url)
+    let acknowledged = 0
+    let killed = false
+    const sends = Array.from({ length: 100 }, () =>
+      call(first.url, 'POST', '/v1/customers/umbrella/usage', 'demo-umbrella', {
+        feature: 'api-calls',
+        amount: 1,
+      }).then(
+        (r) => {
+          if (r.status === 200 && !killed) acknowledged++
+          if (acknowledged === 30 && !killed) {
+            killed = true
+            first.child.kill('SIGKILL')
+          }
+        },
+        () => {},
+      ),
+    )
+    await Promise.all(sends)
+    await first.exited
+    expect(acknowledged).toBe(30)
+    const second = await start(['--state', state])
+    const usage = await usageOf(second.url)
+    expect(usage).toBeGreaterThanOrEqual(initial + acknowledged)
+    expect(usage).toBeLessThanOrEqual(initial + 100)
+    second.child.kill('SIGKILL')
+    await second.exited
+  })
+
+  it('shuts down cleanly on SIGTERM and SIGINT, keeping state', async () => {
+    const state = join(dir, 'graceful.json')
+    const first = await start(['--state', state])
+    // An open SSE stream must not keep the process alive.
+    const events = await fetch(`${first.url}/v1/customers/acme/events`, {
+      headers: { authorization: 'Bearer demo-acme' },
+    })
+    await events.body?.getReader().read()
+    await call(first.url, 'POST', '/v1/customers/acme/usage', 'demo-acme', {
+      feature: 'api-calls',
+      amount: 5,
+    })
+    first.child.kill('SIGTERM')
+    expect((await first.exited).code).toBe(0)
+    const second = await start(['--state', state])
+    const res = await call(second.url, 'GET', '/v1/customers/acme/entitlements', 'demo-acme')
+    expect(metered(res.json.entitlements?.['api-calls']).usage).toBe(955)
+    second.child.kill('SIGINT')
+    expect((await second.exited).code).toBe(0)
+  })
+})
