@@ -3,6 +3,7 @@
 import { act, render } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { EntitlementsProvider, useEntitlement, useEntitlements } from '../src/index.js'
+import { createTestClient } from '../src/testing/index.js'
 import { createFakeClient, manyFeaturesSnapshot } from './fakeClient.js'
 
 const FEATURES = 100
@@ -67,5 +68,24 @@ describe('render isolation (fake client)', () => {
     wholeRenders = 0
     act(() => client.setUsage('f7', 4))
     expect(wholeRenders).toBe(1)
+  })
+})
+
+describe('render isolation (real client, in-memory backend)', () => {
+  it('1,000 consumers over 100 features: reportUsage on f7 re-renders only the 10 f7 consumers, once', async () => {
+    const { client, server } = createTestClient({ snapshot: manyFeaturesSnapshot(FEATURES) })
+    const { view } = mountConsumers(client)
+    renders.clear()
+
+    await act(async () => {
+      const result = await client.reportUsage('f7', 4, { idempotencyKey: 'k-f7' })
+      expect(result.entitlement.usage).toBe(4)
+    })
+
+    expect(server.requests).toContain('POST /v1/customers/acme/usage')
+    // Optimistic update, then the server's acknowledgement: the decision is equal, so no second render.
+    expect(Object.fromEntries(renders)).toEqual({ f7: PER_FEATURE })
+    const f7 = view.container.querySelectorAll('[data-feature="f7"]')
+    expect([...f7].every((el) => el.textContent === '4')).toBe(true)
   })
 })
