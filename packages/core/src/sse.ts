@@ -38,6 +38,8 @@ export function createSseParser(onEvent: (event: ServerSentEvent) => void): (chu
     // `retry:` is ignored: the client's own capped backoff decides reconnection delays.
   }
 
+  // A CR ends a line at once; an LF right after it (maybe in the next chunk) is the rest of a CRLF.
+  let afterCR = false
   return (chunk) => {
     buffer += chunk
     if (first && buffer.length > 0) {
@@ -47,11 +49,15 @@ export function createSseParser(onEvent: (event: ServerSentEvent) => void): (chu
     let start = 0
     for (let i = 0; i < buffer.length; i++) {
       const c = buffer.charCodeAt(i)
+      if (afterCR && c === 10 && i === start) {
+        afterCR = false
+        start = i + 1
+        continue
+      }
+      afterCR = false
       if (c !== 10 && c !== 13) continue
-      // A CR at the very end may be the first half of a CRLF split across chunks: wait for more.
-      if (c === 13 && i === buffer.length - 1) break
       line(buffer.slice(start, i))
-      if (c === 13 && buffer.charCodeAt(i + 1) === 10) i++
+      afterCR = c === 13
       start = i + 1
     }
     buffer = buffer.slice(start)

@@ -1,0 +1,158 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPersister, defaultStorage, storageKey } from '../src/persist.js'
+import { createFakeServer, type FakeServer, seats, snapshotOf } from './fakeServer.js'
+import { clientFor, MemoryStorage, stateWhere } from './helpers.js'
+
+const KEY = 'entitle:v1:test:acme'
+const acme = (version: number, usage = 3) => snapshotOf('acme', version, { seats: seats(usage) })
+
+describe('persistence', () => {
+  let server: FakeServer
+  let storage: MemoryStorage
+  beforeEach(() => {
+    vi.useFakeTimers()
+    server = createFakeServer()
+    server.setSnapshot(acme(2, 4))
+    storage = new MemoryStorage()
+  })
+  afterEach(async () => {
+    vi.useRealTimers()
+    vi.unstubAllGlobals()
+    await server.close()
+  })
+
+  it('saves the last good snapshot under environment + customer, with its ETag and no token', async () => {
+    const client = clientFor(server, { persist: storage, getToken: () => 'secret-token' })
+    await client.refresh()
+    expect(JSON.parse(storage.items.get(KEY) ?? 'null')).toEqual({ snapshot: acme(2, 4), etag: '"v2"' })
+    for (const value of storage.items.values()) expect(value).not.toContain('secret-token')
+    for (const key of storage.items.keys()) expect(key).not.toContain('secret-token')
+  })
+
+  it('a persisted snapshot answers the first check; it is stale until refreshed', async () => {
+    storage.setItem(KEY, JSON.stringify({ snapshot: acme(1, 3), etag: '"v1"' }))
+    const client = clientFor(server, { persist: storage })
+    expect(client.getState()).toMatchObject({ status: 'success', isStale: true, snapshot: { version: 1 } })
+    expect(client.check('seats', { requested: 0 })).toMatchObject({ granted: true, usage: 3, isStale: true })
+    client.start()
+    await stateWhere(client, (s) => !s.isStale)
+    expect(server.requests[0]?.headers.get('if-none-match')).toBe('"v1"')
+    expect(client.check('seats', { requested: 0 })).toMatchObject({ usage: 4, isStale: false })
+    client.stop()
+  })
+
+  it('a persisted snapshot confirmed by a 304 is no longer stale', async () => {
+    server.setSnapshot(acme(1, 3))
+    storage.setItem(KEY, JSON.stringify({ snapshot: acme(1, 3), etag: '"v1"' }))
+    const client = clientFor(server, { persist: storage })
+    await client.refresh()
+    expect(client.getState()).toMatchObject({ status: 'success', isStale: false, snapshot: { version: 1 } })
+  })
+
+  it('keeps customers apart: B never starts from A’s stored snapshot', () => {
+    storage.setItem(KEY, JSON.stringify({ snapshot: acme(1) }))
+    const client = clientFor(server, { persist: storage, customerId: 'globex' })
+    expect(client.getState()).toMatchObject({ status: 'loading', snapshot: undefined })
+    // …and a record stored under B's key that holds A's data is rejected too.
+    storage.setItem('entitle:v1:test:globex', JSON.stringify({ snapshot: acme(1) }))
+    const other = clientFor(server, { persist: storage, customerId: 'globex' })
+    expect(other.getState().snapshot).toBeUndefined()
+    expect(storage.items.has('entitle:v1:test:globex')).toBe(false)
+  })
+
+  it.each([
+    ['corrupt JSON', '{"snapshot": {"customerId": "ac'],
+    ['a wrong shape', JSON.stringify({ snapshot: { ...acme(1), version: -1 } })],
+    ['another format', JSON.stringify(['entitle', 1])],
+    ['null', 'null'],
+  ])('%s in storage is cleared and ignored', async (_name, raw) => {
+    storage.setItem(KEY, raw)
+    const client = clientFor(server, { persist: storage })
+    expect(client.getState()).toMatchObject({ status: 'loading', snapshot: undefined })
+    expect(storage.items.has(KEY)).toBe(false)
+    await expect(client.refresh()).resolves.toMatchObject({ version: 2 })
+    expect(storage.items.has(KEY)).toBe(true)
+  })
+
+  it('storage whose every access throws (SecurityError) is ignored, never thrown', async () => {
+    storage.failReads = new DOMException('denied', 'SecurityError')
+    storage.failWrites = new DOMException('denied', 'SecurityError')
+    const client = clientFor(server, { persist: storage })
+    expect(client.getState().status).toBe('loading')
+    await expect(client.refresh()).resolves.toMatchObject({ version: 2 })
+    expect(client.check('seats', { requested: 0 })).toMatchObject({ usage: 4 })
+  })
+
+  it('full storage (setItem throws QuotaExceededError): the older copy is removed, nothing thrown', async () => {
+    storage.setItem(KEY, JSON.stringify({ snapshot: acme(1) }))
+    storage.failWrites = new DOMException('full', 'QuotaExceededError')
+    const client = clientFor(server, { persist: storage })
+    await expect(client.refresh()).resolves.toMatchObject({ version: 2 })
+    // Never restore version 1 after having seen version 2.
+    expect(storage.items.has(KEY)).toBe(false)
+  })
+
+  it('persist: false touches no storage', async () => {
+    const client = clientFor(server, { persist: false })
+    await client.refresh()
+    expect(storage.items.size).toBe(0)
+  })
+
+  it('defaults to localStorage where it exists, and survives a localStorage that throws on access', async () => {
+    expect(defaultStorage()).toBeUndefined() // Node has none
+    vi.stubGlobal('localStorage', storage)
+    expect(defaultStorage()).toBe(storage)
+    const client = clientFor(server, { persist: undefined })
+    await client.refresh()
+    expect(storage.items.has(KEY)).toBe(true)
+    vi.unstubAllGlobals()
+    Object.defineProperty(globalThis, 'localStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException('blocked', 'SecurityError')
+      },
+    })
+    try {
+      expect(defaultStorage()).toBeUndefined()
+      await expect(clientFor(server, { persist: undefined }).refresh()).resolves.toMatchObject({ version: 2 })
+    } finally {
+      Reflect.deleteProperty(globalThis, 'localStorage')
+    }
+  })
+
+  it('persists the catalog and restores it (stale) for the next start', async () => {
+    const catalog = {
+      features: [{ id: 'seats', name: 'Seats', kind: 'metered' as const, unit: 'seat' }],
+      plans: [],
+      addons: [],
+    }
+    server.setCatalog(catalog)
+    const first = clientFor(server, { persist: storage })
+    await first.loadCatalog()
+    const second = clientFor(server, { persist: storage })
+    expect(second.getCatalog()).toEqual(catalog)
+    expect(second.getState().catalog).toEqual(catalog)
+    expect(server.count('GET', '/v1/catalog')).toBe(1)
+    second.start()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(server.count('GET', '/v1/catalog')).toBe(2) // refreshed in the background
+    second.stop()
+  })
+
+  it('storage keys encode their parts', () => {
+    expect(storageKey('prod', 'a:b')).toBe('entitle:v1:prod:a%3Ab')
+    expect(storageKey('prod', 'acme', 'usage-queue')).toBe('entitle:v1:prod:acme:usage-queue')
+  })
+
+  it('the persister never throws, whatever the storage does', () => {
+    const broken = new MemoryStorage()
+    broken.failReads = new Error('read')
+    broken.failWrites = new Error('write')
+    const persister = createPersister(broken)
+    expect(persister.read('k', (v) => v)).toBeUndefined()
+    expect(() => persister.write('k', { a: 1 })).not.toThrow()
+    expect(() => persister.remove('k')).not.toThrow()
+    const none = createPersister(undefined)
+    expect(none.read('k', (v) => v)).toBeUndefined()
+  })
+})
