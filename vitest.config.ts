@@ -1,3 +1,6 @@
+import { join } from 'node:path'
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
+import { playwright } from '@vitest/browser-playwright'
 import { defaultClientConditions, defaultServerConditions } from 'vite'
 import { defineConfig } from 'vitest/config'
 
@@ -9,6 +12,27 @@ const react18 = (pkg: string) =>
 // One vitest run for the whole workspace; each package is a project with its own environment.
 // Workspace packages resolve to their TypeScript sources through the `source` export condition,
 // so tests never need a build first.
+
+// Headless Chromium for the browser projects: the system one (CHROMIUM_PATH, else /usr/bin/chromium),
+// with the flags that work as root in a closed network (../shared/TOOLCHAIN.md).
+const chromium = () => ({
+  enabled: true,
+  headless: true,
+  provider: playwright({
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  }),
+  instances: [{ browser: 'chromium' as const }],
+})
 
 export default defineConfig({
   resolve: { conditions: ['source', ...defaultClientConditions] },
@@ -61,7 +85,24 @@ export default defineConfig({
           setupFiles: ['./test/setup.ts'],
         },
       },
-      // (storybook project: added with the components, see .storybook/)
+      // Every story is a test: it renders, runs its `play` function, and axe must find nothing
+      // (`parameters.a11y.test: 'error'` in .storybook/preview.tsx). Real Chromium, headless.
+      {
+        extends: true,
+        plugins: [storybookTest({ configDir: join(import.meta.dirname, '.storybook') })],
+        test: { name: 'storybook', browser: chromium() },
+      },
+      // Component behaviour only a real browser and keyboard show (native <dialog>: Escape, Tab, inert page).
+      {
+        extends: true,
+        test: {
+          name: 'react-browser',
+          root: 'packages/react',
+          include: ['test/browser/**/*.browser.tsx'],
+          setupFiles: ['./test/setup.ts'],
+          browser: chromium(),
+        },
+      },
     ],
     typecheck: { enabled: false },
   },

@@ -1,0 +1,245 @@
+import type { Catalog } from '@entitle/core'
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { expect, fn, waitFor } from 'storybook/test'
+import { logpilotCatalog } from '../testing/logpilotCatalog.js'
+import { createTestSnapshot } from '../testing/snapshots.js'
+import { Paywall } from './Paywall.js'
+
+const never = () => new Promise<never>(() => {})
+
+const meta = {
+  title: 'Components/Paywall',
+  component: Paywall,
+  args: { feature: 'ai-assistant', onUpgrade: fn(async () => {}), style: { maxInlineSize: '46rem' } },
+  parameters: { entitle: { scenario: 'over-hard-limit' } },
+} satisfies Meta<typeof Paywall>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+/** Basic has no AI assistant: the plan that has it is offered. */
+export const NotEntitled: Story = {
+  play: async ({ canvas }) => {
+    await expect(
+      await canvas.findByRole('heading', { name: 'AI assistant is not included in your plan' }),
+    ).toBeVisible()
+    await expect(canvas.getByRole('button', { name: 'Upgrade to Enterprise' })).toBeVisible()
+    await expect(canvas.getByText('Current plan')).toBeVisible()
+  },
+}
+
+/** Seats 3 of 3 on Basic, inviting one more: Premium (10 seats) is the cheapest way, highlighted; Enterprise too. */
+export const HardLimitReached: Story = {
+  args: { feature: 'seats', requested: 1 },
+  play: async ({ canvas }) => {
+    await expect(
+      await canvas.findByRole('heading', { name: 'You have reached your Seats limit' }),
+    ).toBeVisible()
+    await expect(canvas.getByText(/You have used 3 of 3 seats/)).toBeVisible()
+    const offers = canvas.getAllByRole('listitem')
+    const premium = offers.find((li) => li.textContent?.includes('Premium'))
+    await expect(premium).toHaveAttribute('data-highlighted')
+    await expect(premium).toHaveTextContent('Lowest price')
+    await expect(premium).toHaveTextContent('$49.00 / month')
+    await expect(premium).toHaveTextContent('10 seats')
+  },
+}
+
+/** Over a soft limit (52,300 of 50,000 API calls on Premium): still allowed; the paywall upsells. */
+export const SoftLimitExceeded: Story = {
+  args: { feature: 'api-calls', requested: 0 },
+  parameters: { entitle: { scenario: 'over-soft-limit' } },
+  play: async ({ canvas }) => {
+    await expect(
+      await canvas.findByRole('heading', { name: 'You are over your API calls limit' }),
+    ).toBeVisible()
+    await expect(canvas.getByRole('button', { name: 'Upgrade to Enterprise' })).toBeVisible()
+  },
+}
+
+/** The Enterprise trial ended: the AI assistant is gone until the customer picks a plan. */
+export const TrialEnded: Story = {
+  parameters: { entitle: { scenario: 'trial-expired' } },
+  play: async ({ canvas }) => {
+    await expect(
+      await canvas.findByRole('heading', { name: 'Your trial of AI assistant has ended' }),
+    ).toBeVisible()
+  },
+}
+
+/** No decision or catalog yet. */
+export const Loading: Story = {
+  parameters: { entitle: { scenario: 'loading' } },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText('Loading plans…')).toBeVisible()
+  },
+}
+
+/** While `onUpgrade` runs: the chosen button says so, every button ignores clicks, focus stays put. */
+export const Pending: Story = {
+  args: { feature: 'seats', onUpgrade: fn(never) },
+  play: async ({ canvas, userEvent, args }) => {
+    const premium = await canvas.findByRole('button', { name: 'Upgrade to Premium' })
+    await userEvent.click(premium)
+    await expect(await canvas.findByRole('button', { name: 'Upgrading…' })).toHaveFocus()
+    await expect(canvas.getByRole('button', { name: 'Upgrade to Enterprise' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    )
+    await userEvent.click(canvas.getByRole('button', { name: 'Upgrade to Enterprise' }))
+    await expect(args.onUpgrade).toHaveBeenCalledTimes(1)
+  },
+}
+
+/** `onUpgrade` rejected: its message is shown as an alert and the offers can be tried again. */
+export const UpgradeFailed: Story = {
+  args: { feature: 'seats', onUpgrade: fn(async () => Promise.reject(new Error('Your card was declined.'))) },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Upgrade to Premium' }))
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(
+      'The upgrade did not go through: Your card was declined.',
+    )
+    await expect(canvas.getByRole('button', { name: 'Upgrade to Premium' })).not.toHaveAttribute(
+      'aria-disabled',
+    )
+  },
+}
+
+/** A standalone paywall after `onUpgrade` resolved (inside a `<Gate>`, the gated content replaces it). */
+export const Upgraded: Story = {
+  args: { feature: 'seats' },
+  play: async ({ canvas, userEvent, args }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Upgrade to Premium' }))
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Done: you now have Seats.'))
+    await expect(args.onUpgrade).toHaveBeenCalledWith(expect.objectContaining({ id: 'premium' }))
+  },
+}
+
+/** Premium customers get add-ons too: "+5 seats" on top of their plan, cheaper than Enterprise. */
+export const WithAddon: Story = {
+  args: { feature: 'seats', requested: 4 },
+  parameters: { entitle: { scenario: 'over-soft-limit' } },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('button', { name: 'Add +5 seats' })).toBeVisible()
+  },
+}
+
+/** The service is down and nothing is cached. */
+export const OutageFallback: Story = {
+  args: { feature: 'seats' },
+  parameters: { entitle: { scenario: 'outage' } },
+}
+
+const hostile: Catalog = {
+  ...logpilotCatalog,
+  plans: logpilotCatalog.plans.map((plan) =>
+    plan.id === 'premium'
+      ? { ...plan, name: '<img src=x onerror=alert(1)>', description: '<script>alert("pwned")</script>' }
+      : plan,
+  ),
+}
+
+/** Server text is text: a plan named `<img src=x onerror=alert(1)>` shows literally. */
+export const ServerTextIsText: Story = {
+  args: { feature: 'seats' },
+  parameters: { entitle: { scenario: 'over-hard-limit', catalog: hostile } },
+  play: async ({ canvasElement, canvas }) => {
+    await expect(await canvas.findByRole('heading', { name: '<img src=x onerror=alert(1)>' })).toBeVisible()
+    await expect(canvas.getByText('<script>alert("pwned")</script>')).toBeVisible()
+    await expect(canvasElement.querySelector('img, script')).toBeNull()
+  },
+}
+
+const verbose: Catalog = {
+  ...logpilotCatalog,
+  features: logpilotCatalog.features.map((f) =>
+    f.id === 'seats'
+      ? { ...f, name: 'Named collaborator seats with audit-log access', unit: 'collaborator seat' }
+      : f,
+  ),
+  plans: logpilotCatalog.plans.map((plan) =>
+    plan.id === 'premium'
+      ? {
+          ...plan,
+          name: 'Premium Professional Plus for Growing Engineering Organisations',
+          description:
+            'Everything in Basic, with ten named seats, fourteen days of retention, premium support with a four-hour response time and API access.',
+        }
+      : plan,
+  ),
+}
+
+/** Long names and descriptions wrap; buttons stay aligned at the bottom of each card. */
+export const LongText: Story = {
+  args: { feature: 'seats' },
+  parameters: { entitle: { scenario: 'over-hard-limit', catalog: verbose } },
+}
+
+/** Right to left (Hebrew strings, shekel prices through Intl). */
+export const RightToLeft: Story = {
+  args: {
+    feature: 'seats',
+    locale: 'he-IL',
+    messages: {
+      paywallTitle: () => 'הגעת למגבלת המושבים',
+      paywallDescription: (_r, _f, usage) => `שדרגו כדי לקבל עוד. בשימוש: ${usage ?? ''}`,
+      usage: ({ usage, limit }) => `${usage} מתוך ${limit}`,
+      upgradeTo: (name) => `שדרוג ל-${name}`,
+      currentPlan: 'התוכנית הנוכחית',
+      cheapest: 'המחיר הנמוך ביותר',
+      grants: (limit) => (limit === null ? 'מושבים ללא הגבלה' : `${limit} מושבים`),
+      price: (amount) => `${amount} לחודש`,
+    },
+  },
+  parameters: { entitle: { scenario: 'over-hard-limit' }, dir: 'rtl', lang: 'he' },
+}
+
+/** Dark theme. */
+export const Dark: Story = {
+  args: { feature: 'seats' },
+  parameters: { entitle: { scenario: 'over-hard-limit' }, theme: 'dark' },
+}
+
+/** Headless: the render prop gets the reason, texts, offers and an `upgrade` function. */
+export const Headless: Story = {
+  args: {
+    feature: 'seats',
+    children: ({ title, offers, upgrade, status }) => (
+      <div>
+        <p>
+          {title} ({status})
+        </p>
+        {offers.map((o) => (
+          <button key={o.offer.id} type="button" onClick={() => void upgrade(o.offer)}>
+            {o.action}, {o.price}
+          </button>
+        ))}
+      </div>
+    ),
+  },
+  play: async ({ canvas }) => {
+    await expect(
+      await canvas.findByRole('button', { name: 'Upgrade to Premium, $49.00 / month' }),
+    ).toBeVisible()
+  },
+}
+
+/** Unknown to the catalog: explained, nothing to buy, no crash. */
+export const UnknownFeature: Story = {
+  args: { feature: 'teleportation' },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText(/No plan includes teleportation/)).toBeVisible()
+  },
+}
+
+/** A customer without a plan: the plans that unlock the feature, none marked current. */
+export const NoPlanYet: Story = {
+  args: { feature: 'api-access' },
+  parameters: {
+    entitle: { snapshot: { ...createTestSnapshot({ plan: 'basic' }), plan: null } },
+  },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('button', { name: 'Upgrade to Premium' })).toBeVisible()
+    await expect(canvas.queryByText('Current plan')).toBeNull()
+  },
+}
