@@ -155,7 +155,7 @@ describe('GET /v1/customers/:id/entitlements', () => {
 
   it('401 without a token, with a malformed header or an unknown token', async () => {
     for (const headers of [
-      {},
+      {} as Record<string, string>,
       { authorization: 'Basic ZGVtbzpkZW1v' },
       { authorization: 'Bearer' },
       { authorization: 'Bearer nope' },
