@@ -441,11 +441,16 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
     c.flushing = (async () => {
       // In order, one at a time: a later report may depend on an earlier release (e.g. seats).
       for (const report of c.pending.filter((r) => r.queued)) {
+        // The token now belongs to another customer: keep the queue until this one is current again.
+        if (c !== current) break
         try {
           await send(c, report)
         } catch (error) {
           const e = asEntitlementsError(error)
-          if (e.retryable) break // still unreachable: keep the rest for the next recovery
+          // Unreachable or not authorized (yet): keep this and the rest for the next recovery. Only a
+          // refusal of the report itself (limit, bad request…) drops it.
+          if (e.retryable || e.code === 'unauthorized' || e.code === 'forbidden' || e.code === 'aborted')
+            break
           if (e.code !== 'invalid_response') rollBack(c, report, e)
         }
       }

@@ -36,7 +36,7 @@ export interface EntitlementsClientOptions<F extends string = FeatureKey> {
   fetch?: typeof fetch
   /** Environment name, part of the persistence key. Default `'production'`. */
   environment?: string
-  /** Per-feature fallback grants used while there is no data or the service is unavailable. */
+  /** Per-feature fallback grants used while there is no data or the service is unavailable. Default: none. */
   fallback?: Partial<Record<F, FallbackGrant>>
   /** What to decide with no data and no fallback. Default `'open'`. */
   failMode?: FailMode
@@ -45,13 +45,22 @@ export interface EntitlementsClientOptions<F extends string = FeatureKey> {
    * usage queue. `false` disables persistence. Default: `localStorage` where it exists.
    */
   persist?: StorageLike | false
-  /** A snapshot to start from (SSR / bootstrap): the first render is right without a request. */
+  /**
+   * A snapshot to start from (SSR / bootstrap): the first render is right without a request, and
+   * `start()` refetches only once it is older than `staleTime`. Ignored if it is for another customer.
+   * Default: none.
+   */
   initialSnapshot?: EntitlementsSnapshot
-  /** Analytics hook: receives denials, limit hits, paywall and upgrade events. Errors thrown in it are swallowed. */
+  /**
+   * Analytics hook. The client emits `snapshot_updated`, `fetch_failed`, `usage_reported`,
+   * `usage_rejected`, and forwards what `track()` gets (the React layer reports denials, limit hits,
+   * paywall and upgrade events: `check()` is the hot path and emits nothing). Errors thrown in it are
+   * swallowed. Default: none.
+   */
   onEvent?: (event: EntitlementEvent) => void
   /** Use this QueryClient (e.g. the app's own) as the cache. Default: a new one. */
   queryClient?: QueryClient
-  /** How long a snapshot stays fresh before a background refetch, in ms. Default 30_000. */
+  /** How long a snapshot (and the catalog) stays fresh, in ms: `start()` refetches only older data. Default 30_000. */
   staleTime?: number
   /** Per-request timeout in ms. Default 10_000. */
   timeoutMs?: number
@@ -67,7 +76,7 @@ export interface EntitlementsClientOptions<F extends string = FeatureKey> {
    * Default `true` in browsers (where `window` exists), `false` elsewhere.
    */
   live?: boolean
-  /** Most usage reports kept while offline. Default 100. */
+  /** Most usage reports kept while offline; beyond it `reportUsage` rejects (and rolls back). Default 100. */
   maxQueuedUsage?: number
   /** Clock for checks (expiry, resets) and `Retry-After` dates. Default `Date.now`. */
   now?: () => number
@@ -108,7 +117,9 @@ export interface ReportUsageOptions {
 }
 
 export interface ChangePlanOptions {
+  /** Add-on ids to hold after the change. Default: none sent (the server keeps its default). */
   addons?: string[]
+  /** Start the plan's trial instead of paying now. Default: none sent. */
   trial?: boolean
 }
 
@@ -144,8 +155,15 @@ export interface EntitlementsClient<F extends string = FeatureKey> {
   /** Switch customer: aborts the in-flight request; the previous customer's data is never shown. */
   setCustomer(customerId: string): void
   /**
-   * Optimistically add `amount` to a metered feature's usage and report it. Rolled back if the
-   * server refuses; retried with the same idempotency key on network errors; queued while offline.
+   * Optimistically add `amount` (a non-zero integer; negative releases) to a metered feature's usage
+   * and report it (`POST /v1/customers/:id/usage`). Retried with the same idempotency key on network
+   * errors, 5xx and 429, so a lost answer is counted once. Refused (409 `limit_exceeded`…) → rolled
+   * back and rejected with `EntitlementsError`. Offline (`navigator.onLine === false`, or still
+   * unreachable after the retries) → queued: resolves at once with `{ queued: true, … }`, keeps the
+   * optimistic usage, persists the report, and sends it once on recovery (`online` event or the next
+   * successful fetch); `state.pendingUsage` counts them and `onEvent` gets `usage_reported` (or
+   * `usage_rejected`, rolled back) when each lands. Only features the snapshot has as metered are
+   * shown and queued optimistically; other reports are simply sent.
    */
   reportUsage(feature: F, amount: number, options?: ReportUsageOptions): Promise<UsageResult>
   /** Change the subscription (simulated checkout on the mock server); resolves with the new snapshot. */

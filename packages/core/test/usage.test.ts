@@ -263,6 +263,34 @@ describe('reportUsage', () => {
       client.stop()
     })
 
+    it('keeps the queue when the flush is not authorized, or the customer changed', async () => {
+      const net = network(false)
+      const storage = new MemoryStorage()
+      let token = 'acme-token'
+      server.setToken('acme', 'acme-token')
+      const client = clientFor(server, { persist: storage, getToken: () => token })
+      await client.refresh()
+      client.start()
+      await client.reportUsage('seats', 1, { idempotencyKey: 'kept' })
+      token = 'expired'
+      net.goOnline()
+      await vi.advanceTimersByTimeAsync(0)
+      expect(server.count('POST', USAGE)).toBe(2) // the try and the one with a refreshed token
+      expect(client.getState().pendingUsage).toBe(1)
+      expect(usageOf(client)).toBe(4)
+      expect(storage.items.has(QUEUE_KEY)).toBe(true)
+
+      client.setCustomer('globex') // unknown to the server: its fetch fails, A's queue stays put
+      net.goOnline()
+      await vi.advanceTimersByTimeAsync(0)
+      expect(server.count('POST', USAGE)).toBe(2)
+      token = 'acme-token'
+      client.setCustomer('acme')
+      await stateWhere(client, (s) => s.pendingUsage === 0)
+      expect(server.usageCounted.get('kept')).toBe(1)
+      client.stop()
+    })
+
     it('is bounded by maxQueuedUsage: beyond it a report is refused and rolled back', async () => {
       network(false)
       const client = clientFor(server, { maxQueuedUsage: 2 })
