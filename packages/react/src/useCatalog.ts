@@ -1,6 +1,6 @@
 'use client'
 import type { Catalog, EntitlementsError } from '@entitle/core'
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { useEntitlementsContext } from './context.js'
 
 export interface UseCatalogResult {
@@ -8,50 +8,43 @@ export interface UseCatalogResult {
   catalog: Catalog | undefined
   /** No catalog yet and no error. */
   isLoading: boolean
-  /** Why loading failed (`EntitlementsError` from the client), if it did. */
+  /** Why loading failed (`EntitlementsError` from the client), if it did. Cleared when a catalog arrives. */
   error: EntitlementsError | Error | null
 }
 
 /**
- * The public catalog, loaded through `client.loadCatalog()` after mount (the client caches it, so
- * every consumer shares one request). What a paywall needs to offer the plans that unlock a feature.
+ * The public catalog, read from the client's cache and loaded with `client.loadCatalog()` after mount
+ * when it is not there yet (one request for every consumer). What a paywall needs to offer the
+ * plans that unlock a feature.
  */
 export function useCatalog(): UseCatalogResult {
   const { client } = useEntitlementsContext('useCatalog')
-  const [result, setResult] = useState<{
-    catalog: Catalog | undefined
-    error: Error | null
-    client: unknown
-  }>(() => ({
-    catalog: client.getCatalog(),
-    error: null,
-    client,
-  }))
-  // A new client (e.g. the provider got another one) starts over from its own cache.
-  const current = result.client === client ? result : { catalog: client.getCatalog(), error: null, client }
+  const subscribe = useCallback((onChange: () => void) => client.subscribe(onChange), [client])
+  const getCatalog = useCallback(() => client.getCatalog(), [client])
+  const catalog = useSyncExternalStore(subscribe, getCatalog, getCatalog)
+  const [failure, setFailure] = useState<{ client: unknown; error: Error } | null>(null)
+  const error = catalog === undefined && failure?.client === client ? failure.error : null
 
-  const loaded = current.catalog !== undefined
   useEffect(() => {
-    if (loaded) return
+    if (catalog !== undefined) return
     let active = true
     client.loadCatalog().then(
-      (catalog) => active && setResult({ catalog, error: null, client }),
-      (error: unknown) =>
-        active &&
-        setResult({
-          catalog: undefined,
-          error: error instanceof Error ? error : new Error(String(error)),
-          client,
-        }),
+      () => {},
+      (e: unknown) => {
+        if (active) setFailure({ client, error: e instanceof Error ? e : new Error(String(e)) })
+      },
     )
     return () => {
       active = false
     }
-  }, [client, loaded])
+  }, [client, catalog])
 
-  return {
-    catalog: current.catalog,
-    isLoading: current.catalog === undefined && current.error === null,
-    error: current.error as EntitlementsError | Error | null,
-  }
+  return useMemo(
+    () => ({
+      catalog,
+      isLoading: catalog === undefined && error === null,
+      error: error as EntitlementsError | Error | null,
+    }),
+    [catalog, error],
+  )
 }

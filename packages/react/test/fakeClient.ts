@@ -100,6 +100,7 @@ export function createFakeClient(
         d.promise.then(
           (c) => {
             catalog = c
+            emit({ catalog: c })
           },
           () => {},
         )

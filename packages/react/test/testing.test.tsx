@@ -2,7 +2,7 @@
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { useEntitlement, useEntitlements, useReportUsage } from '../src/index.js'
+import { useCatalog, useEntitlement, useEntitlements, useReportUsage } from '../src/index.js'
 import {
   createTestClient,
   createTestSnapshot,
@@ -143,6 +143,21 @@ describe('TestEntitlementsProvider', () => {
       await client.changePlan('premium')
     })
     expect(screen.getByRole('button', { name: 'Invite a member' })).toBeInTheDocument()
+  })
+
+  it('useCatalog loads the catalog from the in-memory backend, shared by every consumer', async () => {
+    const { client, server } = createTestClient({ scenario: 'over-hard-limit' })
+    const { result } = renderHook(() => [useCatalog(), useCatalog()] as const, {
+      wrapper: ({ children }: { children: ReactNode }) => (
+        <TestEntitlementsProvider client={client}>{children}</TestEntitlementsProvider>
+      ),
+    })
+    expect(result.current[0].isLoading).toBe(true)
+    await waitFor(() =>
+      expect(result.current[1].catalog?.plans.map((p) => p.id)).toEqual(['basic', 'premium', 'enterprise']),
+    )
+    expect(result.current[0].catalog).toBe(result.current[1].catalog)
+    expect(server.requests.filter((r) => r === 'GET /v1/catalog')).toHaveLength(1)
   })
 
   it('events reach onEvent', () => {
