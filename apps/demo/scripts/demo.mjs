@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Starts the LogPilot demo: the mock entitlements server and the Vite app, prints the URL,
 // and stops both on Ctrl-C. Options: --port <app port, default 5173> --mock-port <default 4010>
-// --state <file> (keep the mock server's state across restarts). Run the root `npm start`, which
+// --state <file> (keep the mock server's state across restarts), --strict-port (fail instead of
+// taking another port when one is busy: the e2e tests need both at known ports), --quiet. Run the root `npm start`, which
 // installs and builds first; this script expects @entitle/mock-server to be built.
 import { parseArgs } from 'node:util'
 import { createServer } from 'vite'
@@ -12,6 +13,7 @@ const { values } = parseArgs({
     'mock-port': { type: 'string', default: process.env.MOCK_PORT ?? '4010' },
     state: { type: 'string' },
     quiet: { type: 'boolean', default: false },
+    'strict-port': { type: 'boolean', default: false },
   },
 })
 
@@ -35,7 +37,7 @@ let mock
 try {
   mock = await startMock(Number(values['mock-port']))
 } catch (err) {
-  if (err?.code !== 'EADDRINUSE') throw err
+  if (err?.code !== 'EADDRINUSE' || values['strict-port']) throw err
   console.log(`[demo] port ${values['mock-port']} is busy: the mock server takes a free port instead`)
   mock = await startMock(0)
 }
@@ -43,7 +45,7 @@ try {
 const app = await createServer({
   configFile: new URL('../vite.config.ts', import.meta.url).pathname,
   root: new URL('..', import.meta.url).pathname,
-  server: { port: Number(values.port), host: '127.0.0.1' },
+  server: { port: Number(values.port), host: '127.0.0.1', strictPort: values['strict-port'] },
   define: {
     'import.meta.env.VITE_ENTITLE_URL': JSON.stringify(mock.url),
     'import.meta.env.VITE_ENTITLE_ADMIN_TOKEN': JSON.stringify(ADMIN_TOKEN),

@@ -1,0 +1,114 @@
+import type { Offer } from '@entitle/core'
+import { EntitlementsProvider, PaywallDialog, TrialBanner, useCatalog } from '@entitle/react'
+import { useCallback } from 'react'
+import { applyOffer, ownedAddons } from './billing'
+import { entitlementsClient } from './client'
+import { ConnectionStatus } from './components/ConnectionStatus'
+import { CustomerSwitcher } from './components/CustomerSwitcher'
+import { DemoControls } from './components/DemoControls'
+import { Icon, type IconName } from './components/Icon'
+import { helpers, useEntitlements } from './entitlements'
+import { ApiPage } from './pages/ApiPage'
+import { AssistantPage } from './pages/AssistantPage'
+import { BillingPage } from './pages/BillingPage'
+import { LogsPage } from './pages/LogsPage'
+import { SettingsPage } from './pages/SettingsPage'
+import { TeamPage } from './pages/TeamPage'
+import { href, PAGES, type PagePath, useRoute } from './router'
+
+const ICONS: Record<PagePath, IconName> = {
+  logs: 'logs',
+  team: 'team',
+  api: 'api',
+  assistant: 'assistant',
+  settings: 'settings',
+  billing: 'billing',
+}
+
+export function App() {
+  return (
+    <EntitlementsProvider client={entitlementsClient} helpers={helpers}>
+      <Shell />
+    </EntitlementsProvider>
+  )
+}
+
+/** How the app upgrades: the paywall's chosen offer becomes a (simulated) checkout. */
+export function useUpgrade(): (offer: Offer) => Promise<unknown> {
+  const { changePlan, snapshot } = useEntitlements()
+  const { catalog } = useCatalog()
+  return useCallback(
+    (offer: Offer) => applyOffer(offer, changePlan, ownedAddons(snapshot, catalog)),
+    [changePlan, snapshot, catalog],
+  )
+}
+
+function Shell() {
+  const route = useRoute()
+  const { customerId, snapshot } = useEntitlements()
+  const upgrade = useUpgrade()
+  const page = PAGES.find((p) => p.path === route)
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <a className="brand" href={href('logs')}>
+          <span className="brand__mark">
+            <Icon name="logo" size={20} />
+          </span>
+          LogPilot
+        </a>
+        <CustomerSwitcher />
+        <div className="topbar__end">
+          {snapshot?.plan && (
+            <a
+              className="plan-chip"
+              href={href('billing')}
+              title="Your plan (shown for information; never used to gate)"
+            >
+              {snapshot.plan.name} plan
+            </a>
+          )}
+          <ConnectionStatus />
+        </div>
+      </header>
+      <div className="layout">
+        <aside className="sidebar">
+          <nav aria-label="Main">
+            <ul className="nav">
+              {PAGES.map((p) => (
+                <li key={p.path}>
+                  <a
+                    className="nav__link"
+                    href={href(p.path)}
+                    aria-current={p.path === route ? 'page' : undefined}
+                  >
+                    <Icon name={ICONS[p.path]} />
+                    {p.title}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <DemoControls />
+        </aside>
+        <main id="main" className="main" tabIndex={-1} aria-label={page?.title}>
+          {route !== 'billing' && <TrialBanner className="trial-banner" />}
+          {/* Keyed by customer: local page state (typed emails, a chat) never leaks across customers. */}
+          <div key={customerId}>
+            {route === 'logs' && <LogsPage />}
+            {route === 'team' && <TeamPage />}
+            {route === 'api' && <ApiPage />}
+            {route === 'assistant' && <AssistantPage />}
+            {route === 'settings' && <SettingsPage />}
+            {route === 'billing' && <BillingPage />}
+          </div>
+        </main>
+      </div>
+      <PaywallDialog onUpgrade={upgrade} />
+    </div>
+  )
+}

@@ -1,0 +1,41 @@
+// Billing glue: what the customer owns, and how an offer from a paywall becomes a subscription change.
+// Billing is the one part of the app that talks about plans; it never decides access.
+import type { Addon, Catalog, EntitlementsSnapshot, Offer } from '@entitle/core'
+
+/**
+ * The add-ons the customer has. The snapshot does not list them, but an add-on the customer owns is
+ * the reported source of every feature it grants.
+ */
+export function ownedAddons(
+  snapshot: EntitlementsSnapshot | undefined,
+  catalog: Catalog | undefined,
+): Addon[] {
+  if (!snapshot?.plan || !catalog) return []
+  const planId = snapshot.plan.id
+  return catalog.addons.filter(
+    (addon) =>
+      addon.availableFor.includes(planId) &&
+      Object.keys(addon.grants).every((feature) => snapshot.entitlements[feature]?.source === 'addon'),
+  )
+}
+
+type ChangePlan = (planId: string, options?: { addons?: string[]; trial?: boolean }) => Promise<unknown>
+
+/** Applies an offer, keeping the add-ons the customer already has when buying another one. */
+export function applyOffer(offer: Offer, changePlan: ChangePlan, owned: readonly Addon[]): Promise<unknown> {
+  if (offer.type === 'addon') {
+    return changePlan(offer.planId, { addons: [...new Set([...owned.map((a) => a.id), offer.id])] })
+  }
+  return changePlan(offer.id)
+}
+
+export function formatPrice(price: { amount: number; currency: string; interval: string } | null): string {
+  if (price === null) return 'Contact us'
+  if (price.amount === 0) return 'Free'
+  const amount = new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency: price.currency,
+    minimumFractionDigits: price.amount % 100 === 0 ? 0 : 2,
+  }).format(price.amount / 100)
+  return price.interval === 'one_time' ? `${amount} once` : `${amount} / ${price.interval}`
+}

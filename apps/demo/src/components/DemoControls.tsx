@@ -1,0 +1,149 @@
+import { useEffect, useId, useState } from 'react'
+import { advanceClock, getClock, getOutage, type OutageMode, resetMock, setOutage } from '../admin'
+import { useEntitlements } from '../entitlements'
+import { Icon } from './Icon'
+
+const dateFormat = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric' })
+
+/**
+ * Controls of the mock server, to tell the story: take the service down, move its clock (trials end),
+ * start over. They call the mock server's admin API; the app then reacts like it would in production.
+ */
+export function DemoControls() {
+  const { refresh } = useEntitlements()
+  const [down, setDown] = useState(false)
+  const [mode, setMode] = useState<OutageMode>('hang')
+  const [now, setNow] = useState<string | null>(null)
+  const [days, setDays] = useState(15)
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState('')
+  const ids = useId()
+
+  useEffect(() => {
+    getOutage().then(
+      (o) => {
+        setDown(o.down)
+        setMode(o.mode)
+      },
+      () => {},
+    )
+    getClock().then(
+      (c) => setNow(c.now),
+      () => {},
+    )
+  }, [])
+
+  const run = async (action: () => Promise<string>) => {
+    setBusy(true)
+    try {
+      setMessage(await action())
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : String(error))
+    } finally {
+      setBusy(false)
+    }
+    // Ask at once rather than waiting for the next background refresh (errors show in the status).
+    refresh().catch(() => {})
+  }
+
+  const toggleOutage = () =>
+    run(async () => {
+      const next = await setOutage(!down, mode)
+      setDown(next.down)
+      return next.down
+        ? 'The entitlements service is down. Gates keep working from the cached snapshot.'
+        : 'The service is back.'
+    })
+
+  const moveClock = () =>
+    run(async () => {
+      const clock = await advanceClock(days)
+      setNow(clock.now)
+      return `Moved the server clock ${days} day${days === 1 ? '' : 's'} forward.`
+    })
+
+  const reset = () =>
+    run(async () => {
+      const clock = await resetMock()
+      setNow(clock.now)
+      setDown(false)
+      return 'Demo data reset to the seed.'
+    })
+
+  return (
+    <section className="demo-controls" aria-labelledby={`${ids}-title`}>
+      <h2 id={`${ids}-title`} className="demo-controls__title">
+        <Icon name="wrench" size={16} />
+        Demo controls
+      </h2>
+
+      <div className="demo-controls__row">
+        <button
+          type="button"
+          role="switch"
+          aria-checked={down}
+          className="switch"
+          onClick={toggleOutage}
+          disabled={busy}
+        >
+          <span className="switch__track" aria-hidden="true">
+            <span className="switch__thumb" />
+          </span>
+          Simulate an outage
+        </button>
+      </div>
+      <div className="demo-controls__row">
+        <label htmlFor={`${ids}-mode`} className="demo-controls__label">
+          While down, requests
+        </label>
+        <select
+          id={`${ids}-mode`}
+          value={mode}
+          disabled={down || busy}
+          onChange={(event) => setMode(event.target.value as OutageMode)}
+        >
+          <option value="hang">hang (no answer)</option>
+          <option value="error">fail with 503</option>
+        </select>
+      </div>
+
+      <div className="demo-controls__row demo-controls__clock">
+        <p className="demo-controls__label" id={`${ids}-clock`}>
+          Server clock: {now ? dateFormat.format(new Date(now)) : '…'}
+        </p>
+        <div className="demo-controls__inline">
+          <label htmlFor={`${ids}-days`} className="visually-hidden">
+            Days to move the server clock forward
+          </label>
+          <input
+            id={`${ids}-days`}
+            type="number"
+            min={1}
+            max={365}
+            value={days}
+            onChange={(event) => setDays(Math.max(1, Math.min(365, Number(event.target.value) || 1)))}
+          />
+          <span aria-hidden="true">days</span>
+          <button
+            type="button"
+            className="button button--small demo-controls__go"
+            onClick={moveClock}
+            disabled={busy}
+            aria-describedby={`${ids}-clock`}
+          >
+            Move clock forward
+          </button>
+        </div>
+      </div>
+
+      <div className="demo-controls__row">
+        <button type="button" className="button button--small button--ghost" onClick={reset} disabled={busy}>
+          Reset demo data
+        </button>
+      </div>
+      <p className="demo-controls__message" role="status">
+        {message}
+      </p>
+    </section>
+  )
+}
