@@ -567,6 +567,16 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
     void flush(current)
     refresh().catch(noop)
   }
+  // Back to a tab that sat in the background: refetch if stale (as TanStack's refetchOnWindowFocus),
+  // which also covers an event stream that a proxy or a sleeping laptop silently cut.
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') refreshIfStale()
+  }
+  const listen = (on: boolean) => {
+    const method = on ? 'addEventListener' : 'removeEventListener'
+    if (typeof window !== 'undefined') window[method]?.('online', onOnline)
+    if (typeof document !== 'undefined') document[method]?.('visibilitychange', onVisible)
+  }
 
   // ─── Public API ──────────────────────────────────────────────────────────────────────────────
 
@@ -660,7 +670,7 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
       update()
       refreshIfStale()
       if (catalogRestored) loadCatalog().catch(noop)
-      if (typeof window !== 'undefined') window.addEventListener?.('online', onOnline)
+      listen(true)
       if (!live) return
       if (liveModule) connectLive()
       else {
@@ -673,7 +683,7 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
     stop() {
       started = false
       disconnectLive()
-      if (typeof window !== 'undefined') window.removeEventListener?.('online', onOnline)
+      listen(false)
       watchCache()
     },
   }

@@ -257,6 +257,36 @@ describe('client: fetch, check, subscribe', () => {
     client.stop()
   })
 
+  it('returning to a hidden tab refetches only stale data, and only while started', async () => {
+    const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' })
+    vi.stubGlobal('document', doc)
+    try {
+      const client = clientFor(server, { staleTime: 10_000 })
+      client.start()
+      await vi.advanceTimersByTimeAsync(0)
+      expect(server.requests).toHaveLength(1)
+      doc.dispatchEvent(new Event('visibilitychange'))
+      await vi.advanceTimersByTimeAsync(0)
+      expect(server.requests).toHaveLength(1) // fresh: nothing to do
+      await vi.advanceTimersByTimeAsync(10_000)
+      doc.visibilityState = 'hidden'
+      doc.dispatchEvent(new Event('visibilitychange'))
+      await vi.advanceTimersByTimeAsync(0)
+      expect(server.requests).toHaveLength(1)
+      doc.visibilityState = 'visible'
+      doc.dispatchEvent(new Event('visibilitychange'))
+      await vi.advanceTimersByTimeAsync(0)
+      expect(server.requests).toHaveLength(2)
+      client.stop()
+      await vi.advanceTimersByTimeAsync(10_000)
+      doc.dispatchEvent(new Event('visibilitychange'))
+      await vi.advanceTimersByTimeAsync(0)
+      expect(server.requests).toHaveLength(2)
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
   it('initialSnapshot of another customer is ignored', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const client = clientFor(server, { initialSnapshot: snapshotOf('globex', 3) })
