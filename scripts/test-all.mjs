@@ -34,6 +34,8 @@ const steps = [
     cmd: ['node', 'packages/core/bench/evaluate.bench.mjs', '--short'],
     needsBuild: true,
   },
+  // One round of every `pnpm bench` measurement (no alternatives install): fails only if one breaks.
+  { name: 'benchmarks (short): pnpm bench --short', cmd: ['node', 'bench/run.mjs', '--short'], needsBuild: true },
 ]
 
 const results = []

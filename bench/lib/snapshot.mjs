@@ -1,0 +1,36 @@
+// The LogPilot customer "globex" (DESIGN.md), the snapshot packages/core/bench/evaluate.bench.mjs uses.
+export const globexSnapshot = {
+  customerId: 'globex',
+  environment: 'production',
+  version: 12,
+  generatedAt: '2026-11-21T10:00:00.000Z',
+  plan: { id: 'premium', name: 'Premium' },
+  trialEndsAt: null,
+  entitlements: {
+    'advanced-filtering': { kind: 'boolean', source: 'plan', expiresAt: null },
+    'api-access': { kind: 'boolean', source: 'plan', expiresAt: null },
+    'premium-support': { kind: 'boolean', source: 'plan', expiresAt: null },
+    'ai-assistant': { kind: 'boolean', source: 'promotion', expiresAt: '2026-12-01T10:00:00.000Z' },
+    'retention-days': { kind: 'config', value: 14, source: 'plan', expiresAt: null },
+    seats: {
+      kind: 'metered',
+      usage: 7,
+      limit: 10,
+      enforcement: 'hard',
+      resetPeriod: null,
+      resetsAt: null,
+      source: 'plan',
+      expiresAt: null,
+    },
+    'api-calls': {
+      kind: 'metered',
+      usage: 52300,
+      limit: 50000,
+      enforcement: 'soft',
+      resetPeriod: 'month',
+      resetsAt: '2026-12-01T00:00:00.000Z',
+      source: 'plan',
+      expiresAt: null,
+    },
+  },
+}
