@@ -145,8 +145,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   const server = createServer(async (req, res) => {
     const abort = new AbortController()
-    // 'close' also fires after a normal end; aborting a finished request is harmless.
-    res.on('close', () => abort.abort())
+    // The client left before the response ended (a held request, an SSE stream). Aborting after a
+    // normal end would be harmless but costly (a DOMException per request).
+    res.on('close', () => {
+      if (!res.writableFinished) abort.abort()
+    })
     try {
       const headers = new Headers()
       for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {

@@ -111,6 +111,14 @@ describe('CLI', () => {
     expect(broken.output()).toContain('seed.customers[0].planId')
   })
 
+  it('refuses a state file that is not a mock-server state instead of overwriting it', async () => {
+    const state = join(dir, 'foreign.json')
+    writeFileSync(state, '{"hello":"world"}')
+    const r = run(['--port', '0', '--state', state])
+    expect((await r.exited).code).toBe(2)
+    expect(r.output()).toContain('not an Entitle mock-server state')
+  })
+
   it('--seed loads customers from a file', async () => {
     const seed = join(dir, 'seed.json')
     writeFileSync(

@@ -31,6 +31,49 @@ describe('direct calls', () => {
   })
 })
 
+describe('persistence', () => {
+  it('saves before acknowledging; a failed save rolls the change back (500) and changes nothing', async () => {
+    let saved: string | undefined
+    let failNext = false
+    const persistence = {
+      load: () => saved,
+      save: (json: string) => {
+        if (failNext) throw new Error('disk full')
+        saved = json
+      },
+    }
+    const handler = createHandler({ now: () => T0, persistence })
+    const report = (amount: number) =>
+      handler(
+        new Request('http://mock/v1/customers/acme/usage', {
+          method: 'POST',
+          headers: { authorization: 'Bearer demo-acme' },
+          body: JSON.stringify({ feature: 'api-calls', amount, idempotencyKey: `k${amount}` }),
+        }),
+      )
+    expect((await report(10)).status).toBe(200)
+    expect(saved).toContain('"used":960')
+    const before = handler.control.snapshot('acme')
+    failNext = true
+    const failed = await report(20)
+    expect(failed.status).toBe(500)
+    expect(((await failed.json()) as { error: { code: string } }).error.code).toBe('persistence_failed')
+    expect(handler.control.snapshot('acme').entitlements).toEqual(before.entitlements)
+    failNext = false
+    // The key was rolled back with the change: a retry is a fresh report.
+    expect((await report(20)).status).toBe(200)
+    expect(metered(handler.control.snapshot('acme').entitlements['api-calls']).usage).toBe(980)
+    // A new store on the same persistence resumes from what was saved.
+    const restarted = createHandler({ now: () => T0, persistence })
+    expect(metered(restarted.control.snapshot('acme').entitlements['api-calls']).usage).toBe(980)
+    expect(restarted.control.snapshot('acme').version).toBeGreaterThan(
+      handler.control.snapshot('acme').version,
+    )
+    handler.close()
+    restarted.close()
+  })
+})
+
 describe('MSW', () => {
   const handler = createHandler({ now: () => T0 })
   const server = setupServer(
