@@ -28,6 +28,12 @@ const steps = [
     ],
     report: 'test-results/vitest.json',
   },
+  {
+    name: 'e2e (playwright, chromium)',
+    cmd: ['pnpm', '--filter', '@entitle/demo', 'exec', 'playwright', 'test'],
+    needsBuild: true,
+    report: 'test-results/e2e.json',
+  },
   { name: 'size budgets', cmd: ['node', 'scripts/size.mjs'], needsBuild: true },
   {
     name: 'benchmark (short): evaluate()',
@@ -35,7 +41,11 @@ const steps = [
     needsBuild: true,
   },
   // One round of every `pnpm bench` measurement (no alternatives install): fails only if one breaks.
-  { name: 'benchmarks (short): pnpm bench --short', cmd: ['node', 'bench/run.mjs', '--short'], needsBuild: true },
+  {
+    name: 'benchmarks (short): pnpm bench --short',
+    cmd: ['node', 'bench/run.mjs', '--short'],
+    needsBuild: true,
+  },
 ]
 
 const results = []

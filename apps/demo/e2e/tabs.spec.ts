@@ -1,0 +1,18 @@
+import { connection, expect, test } from './fixtures'
+
+test('a plan change in one tab shows in a second tab within 1 s', async ({ page, context }) => {
+  const second = await context.newPage()
+  for (const tab of [page, second]) {
+    // Live updates (event stream + tab channel) start with the events request.
+    const live = tab.waitForRequest((request) => request.url().endsWith('/v1/customers/acme/events'))
+    await tab.goto('/?customer=acme#/billing')
+    await live
+    await expect(connection(tab)).toHaveText('Live')
+    await expect(tab.getByTestId('current-plan')).toHaveText('Basic')
+  }
+
+  await page.getByRole('button', { name: 'Switch to Premium' }).click()
+  await expect(second.getByTestId('current-plan')).toHaveText('Premium', { timeout: 1_000 })
+  await expect(second.getByText('Premium plan', { exact: true })).toBeVisible({ timeout: 1_000 })
+  await expect(page.getByTestId('current-plan')).toHaveText('Premium')
+})

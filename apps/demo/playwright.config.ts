@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from '@playwright/test'
+import { E2E_APP_PORT, E2E_MOCK_PORT } from './e2e/ports'
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 5_000 },
+  reporter: [['list'], ['json', { outputFile: `${repoRoot}test-results/e2e.json` }]],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_APP_PORT}`,
+    browserName: 'chromium',
+    headless: true,
+    locale: 'en-US',
+    viewport: { width: 1280, height: 860 },
+    trace: 'retain-on-failure',
+    launchOptions: {
+      // The system Chromium (Playwright's own browser download is not used; see TOOLCHAIN.md).
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    // The demo script starts the mock server in-process and the Vite dev server; --strict-port makes
+    // it fail rather than move to another port, since the tests call the mock server's admin API.
+    command: `node scripts/demo.mjs --port ${E2E_APP_PORT} --mock-port ${E2E_MOCK_PORT} --quiet --strict-port`,
+    url: `http://127.0.0.1:${E2E_APP_PORT}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+})
