@@ -5,6 +5,7 @@
 import type { Decision, EntitlementsClient } from '@entitle/core'
 
 const caches = new WeakMap<object, Map<string, Decision>>()
+const MAX_ENTRIES = 2048
 
 /** Same fields, same values (Decision fields are all primitives). */
 export function decisionEquals(a: Decision, b: Decision): boolean {
@@ -33,6 +34,9 @@ export function checkShared(
   const next = client.check(feature, requested === undefined ? undefined : { requested })
   const prev = cache.get(key)
   if (prev !== undefined && decisionEquals(prev, next)) return prev
+  // Bounded: a slider over `requested` must not grow it forever. Clearing only costs each hook one
+  // extra render the next time its decision is recomputed as a new (equal) object.
+  if (prev === undefined && cache.size >= MAX_ENTRIES) cache.clear()
   cache.set(key, next)
   return next
 }
