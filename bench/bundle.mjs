@@ -88,7 +88,9 @@ for (const variant of ['basic', 'paywall']) {
       })
     } catch (err) {
       const msg = (err instanceof Error ? err.message : String(err)).split('\n').slice(0, 3).join(' ')
-      rows.push({ ...row, unavailable: `cannot be built: ${msg.slice(0, 300)}` })
+      // Our own apps must build (a failure is a bug: fail the run); an alternative's failure is a result.
+      if (s.needs) rows.push({ ...row, unavailable: `cannot be built: ${msg.slice(0, 300)}` })
+      else rows.push({ ...row, error: `build failed: ${msg.slice(0, 300)}` })
     }
   }
 }
@@ -99,8 +101,8 @@ console.log(
 )
 for (const r of rows)
   console.log(
-    r.unavailable
-      ? `  [${r.variant}] ${r.case}: ${r.unavailable}`
+    r.unavailable || r.error
+      ? `  [${r.variant}] ${r.case}: ${r.unavailable ?? `ERROR ${r.error}`}`
       : `  [${r.variant}] ${r.case.padEnd(60)} ${kb(r.gzip).padStart(9)} gzip ${kb(r.brotli).padStart(9)} br ${kb(r.raw).padStart(10)} raw` +
           `${r.lazyGzip ? `  (+${kb(r.lazyGzip)} gzip lazy)` : ''}`,
   )

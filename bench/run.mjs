@@ -14,7 +14,7 @@
 // error — never because of a timing.
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
-import { cpus, platform, release, tmpdir, totalmem } from 'node:os'
+import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os'
 import { join, relative } from 'node:path'
 import { installAlternatives, removeAlternatives } from './lib/alternatives.mjs'
 import { root } from './lib/esbuild.mjs'
@@ -23,6 +23,7 @@ const args = process.argv.slice(2)
 const short = args.includes('--short')
 const withAlternatives = !short && !args.includes('--no-alternatives')
 const started = Date.now()
+const startLoad = loadavg()[0]
 const log = (msg) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${msg}`)
 
 for (const pkg of ['core', 'react', 'mock-server'])
@@ -137,6 +138,8 @@ const machine = {
   memoryGiB: Math.round(totalmem() / 2 ** 30),
   os: `${platform()} ${release()}`,
   node: process.version,
+  // Other processes share the cores: the 1-minute load average before and after the run says how much.
+  loadAverage1m: { start: startLoad, end: loadavg()[0] },
 }
 const durationMs = Date.now() - started
 const out = {
@@ -154,7 +157,8 @@ const file = join(root, 'bench', 'results', short ? 'latest-short.json' : 'lates
 writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`)
 
 console.log(
-  `\nEntitle benchmarks — ${out.generatedAt.slice(0, 10)}, ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}` +
+  `\nEntitle benchmarks — ${out.generatedAt.slice(0, 10)}, ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}, ` +
+    `load average ${startLoad.toFixed(1)} → ${machine.loadAverage1m.end.toFixed(1)}` +
     `${short ? ', --short (one round; not for comparison)' : ''}`,
 )
 printTable(table)
