@@ -1,4 +1,4 @@
-import type { Catalog, Grant } from '@entitle/core'
+import { type Catalog, type Grant, parseCatalog } from '@entitle/core'
 import { DAY_MS, periodStart } from './periods.js'
 import type { CustomerRecord, ServerState, UsageRecord } from './state.js'
 
@@ -203,25 +203,22 @@ function endOf(end: SeedEnd, now: number, path: string): number | null {
 }
 
 /**
- * Checks the structure a seed file needs to be usable (ids, references between catalog and
- * customers); the full wire-type validation of the catalog is @entitle/core's job.
+ * Checks a seed: the catalog with @entitle/core's validator, then the customers and their
+ * references to the catalog (plans, add-ons, features). Errors name the offending path.
  */
 export function checkSeed(input: unknown): SeedData {
   if (!isRecord(input)) fail('seed', 'must be a JSON object')
-  const catalog = input.catalog ?? logPilotCatalog
-  if (
-    !isRecord(catalog) ||
-    !Array.isArray(catalog.features) ||
-    !Array.isArray(catalog.plans) ||
-    !Array.isArray(catalog.addons)
-  ) {
-    fail('seed.catalog', 'must have features, plans and addons arrays')
+  let cat: Catalog
+  try {
+    // The catalog is wire data: core's validator checks it as the client would.
+    cat = input.catalog === undefined ? logPilotCatalog : parseCatalog(input.catalog)
+  } catch (error) {
+    fail('seed', error instanceof Error ? error.message : String(error))
   }
   if (!Array.isArray(input.customers)) fail('seed.customers', 'must be an array')
   if (input.environment !== undefined && typeof input.environment !== 'string')
     fail('seed.environment', 'must be a string')
   const seed = input as unknown as SeedData
-  const cat = catalog as unknown as Catalog
   const features = new Set(cat.features.map((f) => f.id))
   const plans = new Set(cat.plans.map((p) => p.id))
   const addons = new Set(cat.addons.map((a) => a.id))

@@ -1,4 +1,4 @@
-import type { Catalog, EntitlementsSnapshot, MeteredEntitlement } from '@entitle/core'
+import { type Catalog, type EntitlementsSnapshot, evaluate, type MeteredEntitlement } from '@entitle/core'
 import { computeEntitlements, indexCatalog } from './compute.js'
 import { ApiError } from './errors.js'
 import { type IdempotencyOptions, IdempotencyStore, usageFingerprint } from './idempotency.js'
@@ -237,9 +237,8 @@ export class MockStore {
         `feature: "${input.feature}" is a ${feature.kind} feature; only metered features take usage`,
       )
     }
-    const current = this.view(customerId).snapshot.entitlements[input.feature] as
-      | MeteredEntitlement
-      | undefined
+    const snapshot = this.view(customerId).snapshot
+    const current = snapshot.entitlements[input.feature] as MeteredEntitlement | undefined
     if (current && input.amount < 0 && current.resetPeriod !== null) {
       throw new ApiError(
         400,
@@ -248,6 +247,9 @@ export class MockStore {
       )
     }
 
+    // The same decision the client makes (core's evaluate) on the server's current snapshot. A
+    // release (negative amount) is a read there: always allowed.
+    const decision = evaluate(snapshot, input.feature, { requested: Math.max(0, input.amount), now })
     let status: number
     let body: string
     let changed = false
@@ -258,12 +260,7 @@ export class MockStore {
         'not_entitled',
         `customer "${customerId}" is not entitled to "${input.feature}"`,
       ).toBody()
-    } else if (
-      input.amount > 0 &&
-      current.enforcement === 'hard' &&
-      current.limit !== null &&
-      current.usage + input.amount > current.limit
-    ) {
+    } else if (!decision.granted) {
       status = 409
       body = new ApiError(
         409,

@@ -93,7 +93,8 @@ const usageOf = async (url: string) =>
     ],
   ).usage
 
-describe('CLI', () => {
+// Child processes: generous timeouts for busy shared CI machines.
+describe('CLI', { timeout: 60_000 }, () => {
   it('--help prints the options and exits 0', async () => {
     const r = run(['--help'])
     expect((await r.exited).code).toBe(0)

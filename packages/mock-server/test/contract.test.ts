@@ -1,5 +1,5 @@
 // HTTP contract of DESIGN.md, over real HTTP on 127.0.0.1: every endpoint and every error.
-import type { Catalog } from '@entitle/core'
+import { type Catalog, parseCatalog, parseSnapshot, parseUsageResult } from '@entitle/core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { ADMIN, DAY, metered, startTestServer, T0, type TestServer } from './helpers.js'
 
@@ -25,6 +25,24 @@ async function expectUnchanged(before: Awaited<ReturnType<typeof snapshot>>) {
   expect(after.json.version).toBe(before.json.version)
   expect(after.json.entitlements).toEqual(before.json.entitlements)
 }
+
+describe('wire format', () => {
+  it("every response passes @entitle/core's validators (what the client accepts)", async () => {
+    const catalog = await t.call('GET', '/v1/catalog')
+    expect(parseCatalog(catalog.json)).toBe(catalog.json)
+    for (const id of ['acme', 'globex', 'initech', 'umbrella']) {
+      const snap = await snapshot(id)
+      expect(parseSnapshot(snap.json)).toBe(snap.json)
+    }
+    const used = await usage({ feature: 'api-calls', amount: 1 })
+    expect(parseUsageResult(used.json)).toBe(used.json)
+    const plan = await t.call('PUT', '/v1/customers/acme/subscription', {
+      ...acme,
+      body: { planId: 'premium', addons: ['extra-seats'] },
+    })
+    expect(parseSnapshot(plan.json)).toBe(plan.json)
+  })
+})
 
 describe('health and catalog', () => {
   it('GET /health and /v1/health answer ok', async () => {

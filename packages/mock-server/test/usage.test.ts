@@ -46,7 +46,8 @@ async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]>
   return results
 }
 
-describe('hard limits are atomic', () => {
+// Hundreds of real HTTP requests: generous timeouts for busy shared CI machines.
+describe('hard limits are atomic', { timeout: 60_000 }, () => {
   it('200 concurrent reports of 1 against a hard limit of 50: exactly 50 accepted, usage ends at 50', async () => {
     const results = await Promise.all(
       Array.from({ length: 200 }, () => report('load', { feature: 'seats', amount: 1 })),
@@ -70,7 +71,7 @@ describe('hard limits are atomic', () => {
   })
 })
 
-describe('idempotency under load', () => {
+describe('idempotency under load', { timeout: 60_000 }, () => {
   it('1,000 reports, 20% repeating an earlier key: each key counted once, replays answer the first response', async () => {
     // Deterministic pseudo-random choice of which earlier key each repeat reuses.
     let seed = 42
