@@ -12,7 +12,7 @@
 // packages (packages/react/bench, packages/mock-server/bench) are found and run the same way; until one
 // exists its row says so. Exit code: non-zero only when a section crashes, times out or reports an
 // error — never because of a timing.
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os'
 import { join, relative } from 'node:path'
@@ -31,6 +31,13 @@ for (const pkg of ['core', 'react', 'mock-server'])
     console.error(`packages/${pkg}/dist is missing: run \`pnpm run build\` first`)
     process.exit(1)
   }
+// The root `pnpm run build` is `tsc -b` only, so a fresh clone has no dist/styles.css (the second step
+// of @entitle/react's own build copies it). Run that step, loudly, rather than measure without the CSS.
+if (!existsSync(join(root, 'packages', 'react', 'dist', 'styles.css'))) {
+  log('packages/react/dist/styles.css is missing (the root build does not copy it): node scripts/copy-css.mjs')
+  const copy = spawnSync(process.execPath, [join(root, 'scripts', 'copy-css.mjs')], { stdio: 'inherit' })
+  if (copy.status !== 0) process.exit(1)
+}
 
 // ── alternatives (full run only) ────────────────────────────────────────────────────────────────────
 let alt
