@@ -39,7 +39,11 @@ function integer(value: string | undefined, name: string, fallback: number): num
 async function main(): Promise<void> {
   let values: ReturnType<typeof parse>['values']
   function parse() {
+    const args = process.argv.slice(2)
+    // `pnpm mock-server -- --port 0` passes the `--` on: an npm habit worth accepting.
+    if (args[0] === '--') args.shift()
     return parseArgs({
+      args,
       options: {
         port: { type: 'string' },
         host: { type: 'string' },
