@@ -34,7 +34,9 @@ for (const pkg of ['core', 'react', 'mock-server'])
 // The root `pnpm run build` is `tsc -b` only, so a fresh clone has no dist/styles.css (the second step
 // of @entitle/react's own build copies it). Run that step, loudly, rather than measure without the CSS.
 if (!existsSync(join(root, 'packages', 'react', 'dist', 'styles.css'))) {
-  log('packages/react/dist/styles.css is missing (the root build does not copy it): node scripts/copy-css.mjs')
+  log(
+    'packages/react/dist/styles.css is missing (the root build does not copy it): node scripts/copy-css.mjs',
+  )
   const copy = spawnSync(process.execPath, [join(root, 'scripts', 'copy-css.mjs')], { stdio: 'inherit' })
   if (copy.status !== 0) process.exit(1)
 }
@@ -162,6 +164,19 @@ const out = {
 mkdirSync(join(root, 'bench', 'results'), { recursive: true })
 const file = join(root, 'bench', 'results', short ? 'latest-short.json' : 'latest.json')
 writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`)
+// The same table as Markdown, for the README's Performance section.
+const md = (v) => String(v ?? '').replaceAll('|', '\\|').replaceAll('<', '&lt;')
+let prevSection
+const markdown = [
+  '| | case | result | notes |',
+  '|---|---|---|---|',
+  ...table.map((r) => {
+    const cells = [r.section === prevSection ? '' : `**${r.section}**`, r.case, r.result, r.notes]
+    prevSection = r.section
+    return `| ${cells.map(md).join(' | ')} |`
+  }),
+].join('\n')
+writeFileSync(file.replace(/\.json$/, '.md'), `${markdown}\n`)
 
 console.log(
   `\nEntitle benchmarks — ${out.generatedAt.slice(0, 10)}, ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}, ` +
@@ -170,7 +185,7 @@ console.log(
 )
 printTable(table)
 console.log(
-  `\n${(durationMs / 1000).toFixed(0)} s in all; JSON: ${relative(root, file)}` +
+  `\n${(durationMs / 1000).toFixed(0)} s in all; JSON: ${relative(root, file)} (Markdown beside it)` +
     (failures ? `; ${failures} section(s) FAILED` : ''),
 )
 process.exit(failures ? 1 : 0)
