@@ -5,9 +5,8 @@
 //   node scripts/screenshots.mjs Paywall    only stories whose id contains "paywall"
 // Chromium: CHROMIUM_PATH, else /usr/bin/chromium. Storybook is served by a tiny static server on 127.0.0.1.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
-import { tmpdir } from 'node:os'
 import { extname, join, normalize, sep } from 'node:path'
 import { chromium } from 'playwright-core'
 
@@ -63,7 +62,7 @@ const stories = Object.values(index.entries).filter(
 
 rmSync(outDir, { recursive: true, force: true })
 mkdirSync(outDir, { recursive: true })
-const userDataDir = mkdtempSync(join(tmpdir(), 'entitle-shots-'))
+// Playwright gives every launch a fresh temporary profile (the --user-data-dir TOOLCHAIN.md asks for).
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
@@ -74,7 +73,6 @@ const browser = await chromium.launch({
     '--disable-component-update',
     '--disable-sync',
     '--no-first-run',
-    `--user-data-dir=${userDataDir}`,
   ],
 })
 let failed = 0
@@ -85,11 +83,13 @@ try {
     const url = `${base}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`
     try {
       await page.goto(url, { waitUntil: 'load' })
-      // Storybook marks the body once the story (and its play function) has rendered.
+      // Wait until the story has rendered AND its play function (which may open a dialog) has run.
       await page.waitForFunction(
-        () =>
-          document.body.classList.contains('sb-show-main') ||
-          document.body.classList.contains('sb-show-errordisplay'),
+        () => {
+          if (document.body.classList.contains('sb-show-errordisplay')) return true
+          const render = window.__STORYBOOK_PREVIEW__?.currentRender
+          return ['completed', 'finished', 'errored', 'aborted'].includes(render?.phase)
+        },
         undefined,
         { timeout: 15_000 },
       )
@@ -109,7 +109,6 @@ try {
 } finally {
   await browser.close()
   server.close()
-  rmSync(userDataDir, { recursive: true, force: true })
 }
 console.log(`${stories.length - failed} of ${stories.length} stories captured into ${outDir}`)
 process.exit(failed ? 1 : 0)

@@ -24,7 +24,9 @@ export const NotEntitled: Story = {
       await canvas.findByRole('heading', { name: 'AI assistant is not included in your plan' }),
     ).toBeVisible()
     await expect(canvas.getByRole('button', { name: 'Upgrade to Enterprise' })).toBeVisible()
-    await expect(canvas.getByText('Current plan')).toBeVisible()
+    const current = canvas.getByText('Current plan').closest('li')
+    await expect(current).toHaveTextContent('Basic$0.00 / monthNot included')
+    await expect(canvas.getByText('Includes AI assistant')).toBeVisible()
   },
 }
 
@@ -124,10 +126,14 @@ export const WithAddon: Story = {
   },
 }
 
-/** The service is down and nothing is cached. */
+/** The service is down and nothing is cached: a fallback denied it, so the paywall does not claim the plan lacks it. */
 export const OutageFallback: Story = {
   args: { feature: 'seats' },
   parameters: { entitle: { scenario: 'outage' } },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('heading', { name: 'seats is unavailable right now' })).toBeVisible()
+    await expect(await canvas.findByText(/Plans cannot be loaded right now/)).toBeVisible()
+  },
 }
 
 const hostile: Catalog = {
@@ -175,7 +181,7 @@ export const LongText: Story = {
   parameters: { entitle: { scenario: 'over-hard-limit', catalog: verbose } },
 }
 
-/** Right to left (Hebrew strings, shekel prices through Intl). */
+/** Right to left, in Hebrew: strings through `messages`, prices through Intl with the `he-IL` locale. */
 export const RightToLeft: Story = {
   args: {
     feature: 'seats',

@@ -1,5 +1,5 @@
 'use client'
-import { type Decision, type FeatureKey, type Offer, plansThatUnlock } from '@entitle/core'
+import { type Decision, type FeatureKey, type Grant, type Offer, plansThatUnlock } from '@entitle/core'
 import {
   forwardRef,
   type HTMLAttributes,
@@ -29,7 +29,7 @@ export interface PaywallOfferView {
   action: string
   /** "$49.00 / month", or "Contact us". */
   price: string
-  /** What it grants for this feature: "10 seats", "Unlimited seats", or empty for boolean features. */
+  /** What the customer would have for this feature: "10 seats", "Unlimited seats", "Includes AI assistant". */
   grants: string
   /** The cheapest offer (highlighted). */
   isCheapest: boolean
@@ -102,7 +102,7 @@ export const Paywall = forwardRef<HTMLElement, PaywallProps>(function Paywall(
 ) {
   const decision = useEntitlement(feature, requested === undefined ? undefined : { requested })
   const { snapshot, changePlan } = useEntitlements()
-  const { catalog } = useCatalog()
+  const { catalog, error: catalogError } = useCatalog()
   const info = useFeature(feature)
   const track = useTrack()
   const f = useFormatter({ locale, messages })
@@ -114,7 +114,7 @@ export const Paywall = forwardRef<HTMLElement, PaywallProps>(function Paywall(
 
   const reason = upsellReasonOf(decision, snapshot?.trialEndsAt, Date.now())
   const currentPlanId = snapshot?.plan?.id
-  const loading = decision.reason === 'loading' || catalog === undefined
+  const loading = decision.reason === 'loading' || (catalog === undefined && catalogError === null)
   const status: PaywallStatus = loading && upgrade.status === 'idle' ? 'loading' : upgrade.status
 
   const offers = useMemo<Offer[]>(
@@ -169,21 +169,21 @@ export const Paywall = forwardRef<HTMLElement, PaywallProps>(function Paywall(
   const title = t.paywallTitle(reason, name)
   const description = t.paywallDescription(reason, name, usageText)
   const cheapest = offers.find((o) => !o.isCurrent && o.monthlyTotal !== null)
+  const grantText = (grant: Grant | undefined) =>
+    grant === undefined
+      ? t.notIncluded
+      : grant.kind === 'metered'
+        ? t.grants(grant.limit === null ? null : f.number(grant.limit), f.unit(info?.unit, grant.limit ?? 2))
+        : t.includes(name)
   const views = offers.map<PaywallOfferView>((offer) => ({
     offer,
     action: offer.type === 'addon' ? t.addAddon(offer.name) : t.upgradeTo(offer.name),
     price: f.price(offer.price),
-    grants:
-      offer.grant.kind === 'metered'
-        ? t.grants(
-            offer.grant.limit === null ? null : f.number(offer.grant.limit),
-            f.unit(info?.unit, offer.grant.limit ?? 2),
-          )
-        : '',
+    grants: grantText(offer.grant),
     isCheapest: offer === cheapest,
   }))
   const currentPlan = snapshot?.plan?.name
-  const currentGrant = catalog?.plans.find((p) => p.id === currentPlanId)?.grants[feature]
+  const current = catalog?.plans.find((p) => p.id === currentPlanId)
 
   if (children)
     return children({
@@ -222,7 +222,12 @@ export const Paywall = forwardRef<HTMLElement, PaywallProps>(function Paywall(
           <span className="entitle-spinner" aria-hidden="true" />
           {t.loadingPlans}
         </p>
-      ) : status === 'success' ? null : views.length === 0 ? (
+      ) : status === 'success' ? null : catalog === undefined ? (
+        <p className="entitle-paywall__message">
+          <Icon name="clock" />
+          {t.plansUnavailable}
+        </p>
+      ) : views.length === 0 ? (
         <p className="entitle-paywall__message">{t.noOffers(name)}</p>
       ) : (
         <ul className="entitle-paywall__offers">
@@ -234,13 +239,11 @@ export const Paywall = forwardRef<HTMLElement, PaywallProps>(function Paywall(
                 </span>
               </span>
               <H2 className="entitle-paywall__offer-name">{currentPlan}</H2>
-              {currentGrant?.kind === 'metered' && (
-                <p className="entitle-paywall__offer-detail">
-                  {t.grants(
-                    currentGrant.limit === null ? null : f.number(currentGrant.limit),
-                    f.unit(info?.unit, currentGrant.limit ?? 2),
-                  )}
-                </p>
+              {current && (
+                <>
+                  <p className="entitle-paywall__price">{f.price(current.price)}</p>
+                  <p className="entitle-paywall__offer-detail">{grantText(current.grants[feature])}</p>
+                </>
               )}
             </li>
           )}

@@ -3,6 +3,7 @@ import { expect, waitFor } from 'storybook/test'
 import { useEntitlements } from '../useEntitlements.js'
 import { usePaywall } from '../usePaywall.js'
 import { Gate } from './Gate.js'
+import { EntitlementsMessagesProvider } from './i18n.js'
 import { PaywallDialog } from './PaywallDialog.js'
 
 function App({ feature = 'ai-assistant' }: { feature?: string }) {
@@ -101,8 +102,32 @@ export const Dark: Story = {
   play: Open.play,
 }
 
-/** Right to left: the close button sits at the inline end, which is the left. */
+/** Right to left, in Hebrew: the close button sits at the inline end, which is the left. */
 export const RightToLeft: Story = {
-  parameters: { dir: 'rtl' },
-  play: Open.play,
+  parameters: { dir: 'rtl', lang: 'he' },
+  render: () => (
+    <EntitlementsMessagesProvider
+      locale="he-IL"
+      messages={{
+        paywallTitle: () => 'עוזר ה-AI אינו כלול בתוכנית שלך',
+        paywallDescription: () => 'שדרגו כדי לפתוח את עוזר ה-AI.',
+        upgradeTo: (name) => `שדרוג ל-${name}`,
+        currentPlan: 'התוכנית הנוכחית',
+        cheapest: 'המחיר הנמוך ביותר',
+        includes: () => 'כולל את עוזר ה-AI',
+        notIncluded: 'לא כלול',
+        price: (amount) => `${amount} לחודש`,
+        close: 'סגירה',
+      }}
+    >
+      <App />
+    </EntitlementsMessagesProvider>
+  ),
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Try the AI assistant' }))
+    await expect(
+      await canvas.findByRole('dialog', { name: 'עוזר ה-AI אינו כלול בתוכנית שלך' }),
+    ).toHaveAttribute('open')
+    await expect(canvas.getByRole('button', { name: 'סגירה' })).toBeVisible()
+  },
 }

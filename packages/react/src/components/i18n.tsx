@@ -16,6 +16,10 @@ export type UpsellReason =
   | 'trial-ended'
   | 'expired'
   | 'unknown-feature'
+  /** The check was decided by a fallback: the service could not be reached. */
+  | 'unavailable'
+  /** Granted after all (e.g. a standalone paywall after an upgrade). */
+  | 'entitled'
 
 export interface UsageArgs {
   /** Formatted usage, e.g. "3" or "52,300". */
@@ -71,8 +75,14 @@ export interface EntitlementsMessages {
   currentPlan: string
   /** Badge on the cheapest offer. Default: "Lowest price". */
   cheapest: string
-  /** What an offer grants for the feature. Default: "10 seats", "Unlimited seats", "Included". */
+  /** What an offer grants for a metered feature. Default: "10 seats", "Unlimited seats". */
   grants: (limit: string | null, unit: string) => string
+  /** What an offer grants for a boolean or config feature. Default: "Includes AI assistant". */
+  includes: (feature: string) => string
+  /** The current plan lacks the feature. Default: "Not included". */
+  notIncluded: string
+  /** The catalog could not be loaded. Default: "Plans cannot be loaded right now. Try again in a moment." */
+  plansUnavailable: string
   /** Default: "Upgrading…". */
   pending: string
   /** `message` comes from the error. Default: "The upgrade did not go through: {message}". */
@@ -119,7 +129,11 @@ export const defaultMessages: EntitlementsMessages = {
             ? `Your access to ${feature} has expired`
             : reason === 'unknown-feature'
               ? `${feature} is not available`
-              : `${feature} is not included in your plan`,
+              : reason === 'unavailable'
+                ? `${feature} is unavailable right now`
+                : reason === 'entitled'
+                  ? `${feature} is included in your plan`
+                  : `${feature} is not included in your plan`,
   paywallDescription: (reason, feature, usage) => {
     const used = usage ? ` You have used ${usage}.` : ''
     if (reason === 'limit-exceeded') return `Upgrade to get more.${used}`
@@ -128,6 +142,8 @@ export const defaultMessages: EntitlementsMessages = {
     if (reason === 'trial-ended') return `Choose a plan to keep using ${feature}.`
     if (reason === 'expired') return `Renew or upgrade to use ${feature} again.`
     if (reason === 'unknown-feature') return 'This feature does not exist in the catalog.'
+    if (reason === 'unavailable') return 'We could not check your plan. Try again in a moment.'
+    if (reason === 'entitled') return 'These plans include it too.'
     return `Upgrade to unlock ${feature}.`
   },
   upgradeTo: (name) => `Upgrade to ${name}`,
@@ -137,6 +153,9 @@ export const defaultMessages: EntitlementsMessages = {
   currentPlan: 'Current plan',
   cheapest: 'Lowest price',
   grants: (limit, unit) => (limit === null ? `Unlimited ${unit}` : `${limit} ${unit}`),
+  includes: (feature) => `Includes ${feature}`,
+  notIncluded: 'Not included',
+  plansUnavailable: 'Plans cannot be loaded right now. Try again in a moment.',
   pending: 'Upgrading…',
   upgradeFailed: (message) => `The upgrade did not go through: ${message}`,
   upgraded: (feature) => `Done: you now have ${feature}.`,

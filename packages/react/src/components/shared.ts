@@ -40,6 +40,9 @@ export function upsellReasonOf(
   now: number,
 ): UpsellReason {
   const trialOver = trialEndsAt != null && Date.parse(trialEndsAt) <= now
+  // A fallback decided: no data says what the plan has, so do not claim anything about it.
+  if (decision.isFallback) return 'unavailable'
+  if (decision.granted && decision.reason !== 'soft-limit-exceeded') return 'entitled'
   switch (decision.reason) {
     case 'limit-exceeded':
     case 'soft-limit-exceeded':
