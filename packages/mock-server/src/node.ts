@@ -3,6 +3,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, wr
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { dirname, resolve } from 'node:path'
+import { knownBody } from './errors.js'
 import { createHandler, type HandlerOptions, type MockHandler } from './handler.js'
 import { DEFAULT_MAX_BODY_BYTES } from './request.js'
 import type { StatePersistence } from './state.js'
@@ -104,7 +105,10 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
   })
   const streaming = response.headers.get('content-type')?.startsWith('text/event-stream') === true
   if (!response.body || !streaming) {
-    const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined
+    const known = knownBody(response)
+    const body = known ?? (response.body ? Buffer.from(await response.arrayBuffer()) : undefined)
+    // An explicit length spares chunked encoding (and its extra terminating write).
+    if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body))
     res.writeHead(response.status, headers)
     res.end(body)
     return
