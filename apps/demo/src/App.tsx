@@ -7,6 +7,7 @@ import { ConnectionStatus } from './components/ConnectionStatus'
 import { CustomerSwitcher } from './components/CustomerSwitcher'
 import { DemoControls } from './components/DemoControls'
 import { Icon, type IconName } from './components/Icon'
+import { OutageNotice } from './components/OutageNotice'
 import { helpers, useEntitlements } from './entitlements'
 import { ApiPage } from './pages/ApiPage'
 import { AssistantPage } from './pages/AssistantPage'
@@ -69,7 +70,7 @@ function Shell() {
               href={href('billing')}
               title="Your plan (shown for information; never used to gate)"
             >
-              {snapshot.plan.name} plan
+              {snapshot.plan.name} plan{snapshot.trialEndsAt ? ' · on a trial' : ''}
             </a>
           )}
           <ConnectionStatus />
@@ -96,6 +97,7 @@ function Shell() {
           <DemoControls />
         </aside>
         <main id="main" className="main" tabIndex={-1} aria-label={page?.title}>
+          <OutageNotice />
           {route !== 'billing' && <TrialBanner className="trial-banner" />}
           {/* Keyed by customer: local page state (typed emails, a chat) never leaks across customers. */}
           <div key={customerId}>

@@ -124,16 +124,16 @@ export function DemoControls() {
             onChange={(event) => setDays(Math.max(1, Math.min(365, Number(event.target.value) || 1)))}
           />
           <span aria-hidden="true">days</span>
-          <button
-            type="button"
-            className="button button--small demo-controls__go"
-            onClick={moveClock}
-            disabled={busy}
-            aria-describedby={`${ids}-clock`}
-          >
-            Move clock forward
-          </button>
         </div>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={moveClock}
+          disabled={busy}
+          aria-describedby={`${ids}-clock`}
+        >
+          Move clock forward
+        </button>
       </div>
 
       <div className="demo-controls__row">

@@ -1,6 +1,5 @@
 import { useId, useState } from 'react'
 import { useUpgrade } from '../App'
-import { ENTITLE_URL } from '../client'
 import { Gate, LimitBanner, Paywall, UsageMeter, useEntitlements, useReportUsage } from '../entitlements'
 import { PageHeader } from './PageHeader'
 
@@ -29,7 +28,7 @@ export function ApiPage() {
         <h2 id={`${ids}-usage`} className="card__title">
           Usage this month
         </h2>
-        <UsageMeter feature="api-calls" label="API calls" />
+        <UsageMeter feature="api-calls" label="API calls" className="meter--soft" />
         <LimitBanner feature="api-calls" className="spaced" />
         <div className="actions">
           <button
@@ -69,7 +68,7 @@ export function ApiPage() {
             </div>
             <p className="code-caption">Example request</p>
             <pre className="code">
-              <code>{`curl ${ENTITLE_URL.replace(/:\d+$/, '')}/logs/search \\
+              <code>{`curl https://api.logpilot.example/v1/logs/search \\
   -H "Authorization: Bearer lp_live_…" \\
   -d '{"query": "level:error service:checkout", "since": "24h"}'`}</code>
             </pre>

@@ -6,10 +6,24 @@ import { FEATURES, type Feature, useEntitlements } from '../entitlements'
 import { PageHeader } from './PageHeader'
 
 const number = new Intl.NumberFormat('en-US')
+const shortDate = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' })
 const dateFormat = new Intl.DateTimeFormat('en-US', { month: 'long', day: 'numeric', year: 'numeric' })
+
+// Shown until the catalog (which has the real names) is loaded.
+const LABELS: Record<Feature, string> = {
+  'advanced-filtering': 'Advanced filtering',
+  'api-access': 'API access',
+  'premium-support': 'Premium support',
+  'ai-assistant': 'AI assistant',
+  'retention-days': 'Log retention',
+  seats: 'Seats',
+  'api-calls': 'API calls',
+}
 
 function describe(decision: Decision, unit: string | undefined): string {
   if (decision.reason === 'loading') return 'Loading…'
+  if (decision.isFallback && decision.limit !== undefined)
+    return `No data: fallback limit ${decision.limit === null ? 'unlimited' : decision.limit}`
   if (!decision.granted && decision.limit === undefined)
     return decision.reason === 'expired' ? 'Expired' : 'Not included'
   if (decision.value !== undefined) return unit ? `${decision.value} ${unit}s` : `${decision.value}`
@@ -182,16 +196,22 @@ export function BillingPage() {
           <tbody>
             {FEATURES.map((feature: Feature) => {
               const decision = check(feature, { requested: 0 })
+              const until = decision.granted ? snapshot?.entitlements[feature]?.expiresAt : null
               return (
                 <tr key={feature}>
-                  <th scope="row">{names.get(feature) ?? feature}</th>
+                  <th scope="row">{names.get(feature) ?? LABELS[feature]}</th>
                   <td>
-                    <span className="status-dot" data-granted={decision.granted} aria-hidden="true" />
+                    <span
+                      className="status-dot"
+                      data-granted={decision.granted && !(decision.isFallback && decision.limit === 0)}
+                      aria-hidden="true"
+                    />
                     {describe(decision, units.get(feature))}
                     {decision.reason === 'soft-limit-exceeded' && ' (over the allowance)'}
                   </td>
                   <td className="muted">
                     {decision.isFallback ? 'fallback' : (decision.source ?? '—')}
+                    {until ? ` · until ${shortDate.format(new Date(until))}` : ''}
                     {decision.isStale ? ' · cached' : ''}
                   </td>
                 </tr>

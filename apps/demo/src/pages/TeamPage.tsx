@@ -41,7 +41,7 @@ const SHOWN = 8
 type Notice = { kind: 'success' | 'error' | 'info'; text: string } | null
 
 export function TeamPage() {
-  const { canInviteMembers, reportUsage } = useEntitlements()
+  const { canInviteMembers, reportUsage, error } = useEntitlements()
   const seats = useEntitlement('seats', { requested: 0 })
   const paywall = usePaywall()
   const ids = useId()
@@ -66,7 +66,9 @@ export function TeamPage() {
       if (seats.isFallback) {
         setNotice({
           kind: 'error',
-          text: "We can't confirm your seat limit right now, so invitations are paused. Try again once the connection is back.",
+          text: error
+            ? "We can't confirm your seat limit right now, so invitations are paused. Try again once the connection is back."
+            : 'Still checking your seat limit: try again in a moment.',
         })
       } else {
         setNotice(null)
@@ -118,26 +120,34 @@ export function TeamPage() {
 
   const left = seats.remaining
   const hint =
-    seats.reason === 'loading'
-      ? 'Checking your seats…'
+    seats.isFallback || seats.reason === 'loading'
+      ? error
+        ? "Seat limit unknown while we're offline: invitations are paused."
+        : 'Checking your seats…'
       : seats.limit === null
         ? 'Unlimited seats on your plan.'
-        : seats.isFallback
-          ? "Seat limit unknown while we're offline: invitations are paused."
-          : left === 0 || left === null || left === undefined
-            ? 'No seats left: inviting opens the upgrade options.'
-            : `${left} seat${left === 1 ? '' : 's'} left.`
+        : left === 0 || left === null || left === undefined
+          ? 'No seats left: inviting opens the upgrade options.'
+          : `${left} seat${left === 1 ? '' : 's'} left.`
 
   return (
     <>
       <PageHeader title="Team">Invite the people who debug with you. Each member uses one seat.</PageHeader>
 
-      <section className="card" aria-labelledby={`${ids}-seats`}>
-        <h2 id={`${ids}-seats`} className="card__title">
-          Seats
-        </h2>
-        <UsageMeter feature="seats" label="Seats in use" />
-        <LimitBanner feature="seats" warnAt={1} className="spaced" />
+      <section className="card" aria-label="Seats">
+        {seats.isFallback ? (
+          // A fallback limit of 0 is a safety net, not the customer's limit: don't draw it as one.
+          <p className="muted placeholder">
+            {error
+              ? 'Seat usage is unavailable while the entitlements service is unreachable.'
+              : 'Loading seats…'}
+          </p>
+        ) : (
+          <>
+            <UsageMeter feature="seats" label="Seats in use" />
+            <LimitBanner feature="seats" warnAt={1} className="spaced" />
+          </>
+        )}
       </section>
 
       <section className="card" aria-labelledby={`${ids}-invite`}>
@@ -193,7 +203,9 @@ export function TeamPage() {
                 <span className="member__email">{m.email}</span>
               </span>
               <span className="member__role">{m.role}</span>
-              {m.role !== 'Owner' && (
+              {m.role === 'Owner' ? (
+                <span className="member__spacer" />
+              ) : (
                 <button
                   type="button"
                   className="icon-button"
@@ -208,6 +220,7 @@ export function TeamPage() {
           ))}
         </ul>
         {members.length > SHOWN && <p className="members__more">…and {members.length - SHOWN} more</p>}
+        {seats.isFallback && <p className="members__more">Members show once seat data is available.</p>}
       </section>
     </>
   )
