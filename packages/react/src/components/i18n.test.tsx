@@ -1,0 +1,66 @@
+import { render, screen } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { defaultMessages, EntitlementsMessagesProvider, Formatter, useFormatter } from './i18n.js'
+
+const en = new Formatter({ locale: 'en-US', messages: defaultMessages })
+const NOW = Date.parse('2026-11-21T10:00:00.000Z')
+
+describe('Formatter', () => {
+  it('prices: minor units by the currency’s own digits, locale-formatted; null is "contact us"', () => {
+    expect(en.price({ amount: 4900, currency: 'USD', interval: 'month' })).toBe('$49.00 / month')
+    expect(en.price({ amount: 4900, currency: 'JPY', interval: 'year' })).toBe('¥4,900 / year')
+    expect(en.price({ amount: 2500, currency: 'EUR', interval: 'one_time' })).toBe('€25.00 once')
+    expect(
+      new Formatter({ locale: 'de-DE', messages: defaultMessages }).price({
+        amount: 29_900,
+        currency: 'EUR',
+        interval: 'month',
+      }),
+    ).toBe('299,00\u00a0€ / month')
+    expect(en.price(null)).toBe('Contact us')
+  })
+
+  it('relative times: days, then hours, then minutes; past and future', () => {
+    expect(en.relative('2026-11-25T10:00:00.000Z', NOW)).toBe('in 4 days')
+    expect(en.relative('2026-11-22T10:00:00.000Z', NOW)).toBe('tomorrow')
+    expect(en.relative('2026-11-21T13:00:00.000Z', NOW)).toBe('in 3 hours')
+    expect(en.relative('2026-11-21T10:20:00.000Z', NOW)).toBe('in 20 minutes')
+    expect(en.relative('2026-11-19T10:00:00.000Z', NOW)).toBe('2 days ago')
+  })
+
+  it('units: plural category from Intl.PluralRules of the locale', () => {
+    expect(en.unit('seat', 1)).toBe('seat')
+    expect(en.unit('seat', 0)).toBe('seats')
+    expect(en.unit(undefined, 3)).toBe('')
+    const ar = new Formatter({
+      locale: 'ar',
+      messages: { ...defaultMessages, unit: (_u, category) => category },
+    })
+    expect([0, 1, 2, 3, 11, 100].map((n) => ar.unit('x', n))).toEqual([
+      'zero',
+      'one',
+      'two',
+      'few',
+      'many',
+      'other',
+    ])
+  })
+})
+
+function Probe() {
+  const f = useFormatter({ messages: { upgrade: 'Own' } })
+  return <p>{`${f.locale} ${f.t.upgrade} ${f.t.close} ${f.number(1234.5)}`}</p>
+}
+
+describe('EntitlementsMessagesProvider', () => {
+  it('nested providers merge; a component’s own props win', () => {
+    render(
+      <EntitlementsMessagesProvider locale="de-DE" messages={{ close: 'Schließen', upgrade: 'Upgraden' }}>
+        <EntitlementsMessagesProvider messages={{ close: 'Zu' }}>
+          <Probe />
+        </EntitlementsMessagesProvider>
+      </EntitlementsMessagesProvider>,
+    )
+    expect(screen.getByText('de-DE Own Zu 1.234,5')).toBeInTheDocument()
+  })
+})
