@@ -161,6 +161,7 @@ describe('UsageMeter', () => {
     const { container } = renderIn(
       <UsageMeter feature="seats" className="ignored">
         {({ state, valueText, percent, meterProps }) => (
+          // biome-ignore lint/a11y/useAriaPropsSupportedByRole: meterProps carries role="meter"
           <span {...meterProps} aria-label="custom">
             {state} {valueText} {percent}
           </span>
