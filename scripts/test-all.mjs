@@ -9,10 +9,11 @@ import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
-/** @type {{ name: string, cmd: string[], needsBuild?: boolean, report?: string }[]} */
+/** @type {{ name: string, cmd: string[], needsBuild?: boolean, report?: string, quiet?: boolean }[]} */
 const steps = [
   { name: 'lint (biome)', cmd: ['pnpm', 'exec', 'biome', 'check', '.'] },
   { name: 'build (tsc -b)', cmd: ['pnpm', 'run', 'build'] },
+  { name: 'build: @entitle/react styles.css', cmd: ['node', 'scripts/copy-css.mjs'] },
   { name: 'typecheck (tests, stories, apps)', cmd: ['pnpm', 'exec', 'tsc', '-p', 'tsconfig.check.json'] },
   { name: 'publint', cmd: ['node', 'scripts/publint-all.mjs'], needsBuild: true },
   {
@@ -27,6 +28,12 @@ const steps = [
       '--outputFile.json=test-results/vitest.json',
     ],
     report: 'test-results/vitest.json',
+  },
+  // Output only on failure (a successful build prints ~250 lines of bundle statistics).
+  {
+    name: 'storybook build',
+    cmd: ['pnpm', 'exec', 'storybook', 'build', '--quiet', '--output-dir', 'storybook-static'],
+    quiet: true,
   },
   {
     name: 'e2e (playwright, chromium)',
@@ -59,8 +66,14 @@ for (const step of steps) {
   }
   console.log(`\n━━ ${step.name} ━━ ${step.cmd.join(' ')}`)
   const started = Date.now()
-  const res = spawnSync(step.cmd[0], step.cmd.slice(1), { cwd: root, stdio: 'inherit', env: process.env })
+  const res = spawnSync(step.cmd[0], step.cmd.slice(1), {
+    cwd: root,
+    stdio: step.quiet ? 'pipe' : 'inherit',
+    env: process.env,
+    maxBuffer: 64 * 1024 * 1024,
+  })
   const ok = res.status === 0
+  if (step.quiet && !ok) process.stdout.write(`${res.stdout ?? ''}${res.stderr ?? ''}`)
   if (!ok && step.name.startsWith('build')) buildFailed = true
   results.push({ name: step.name, status: ok ? 'passed' : 'FAILED', ms: Date.now() - started })
   if (step.report) countTests(join(root, step.report))
