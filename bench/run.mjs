@@ -13,7 +13,7 @@
 // exists its row says so. Exit code: non-zero only when a section crashes, times out or reports an
 // error — never because of a timing.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os'
 import { join, relative } from 'node:path'
 import { installAlternatives, removeAlternatives } from './lib/alternatives.mjs'
@@ -133,6 +133,7 @@ for (const s of sections) {
   }
 }
 
+if (altFile) rmSync(altFile, { force: true })
 if (alt && !args.includes('--keep-alternatives') && !process.env.BENCH_ALTERNATIVES_DIR)
   removeAlternatives(alt)
 
@@ -165,7 +166,10 @@ mkdirSync(join(root, 'bench', 'results'), { recursive: true })
 const file = join(root, 'bench', 'results', short ? 'latest-short.json' : 'latest.json')
 writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`)
 // The same table as Markdown, for the README's Performance section.
-const md = (v) => String(v ?? '').replaceAll('|', '\\|').replaceAll('<', '&lt;')
+const md = (v) =>
+  String(v ?? '')
+    .replaceAll('|', '\\|')
+    .replaceAll('<', '&lt;')
 let prevSection
 const markdown = [
   '| | case | result | notes |',
