@@ -125,7 +125,7 @@ export function BillingPage() {
                       Switch to {plan.name}
                     </button>
                   )}
-                  {!current && plan.trialDays > 0 && (
+                  {!current && plan.trialDays > 0 && !snapshot?.trialEndsAt && (
                     <button
                       type="button"
                       className="button button--ghost"
