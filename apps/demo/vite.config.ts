@@ -1,18 +1,12 @@
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defaultClientConditions, defineConfig } from 'vite'
 
-// `@entitle/react/styles.css` points at the package's dist, which the workspace build (`tsc -b`)
-// does not produce; like the JS (`source` condition below), take the stylesheet from its sources.
-const reactPackage = dirname(createRequire(import.meta.url).resolve('@entitle/react/package.json'))
-
-// Workspace packages resolve to their sources (`source` export condition): edits show up live.
+// Workspace packages (their JS and `@entitle/react/styles.css`) resolve to their sources through the
+// `source` export condition: edits show up live, and no build is needed for the app.
 export default defineConfig({
   plugins: [react()],
   resolve: {
     conditions: ['source', ...defaultClientConditions],
-    alias: [{ find: /^@entitle\/react\/styles\.css$/, replacement: join(reactPackage, 'src', 'styles.css') }],
   },
   // Pre-bundle what the linked workspace sources import, so the first visit does not trigger a
   // dependency re-optimisation and a full reload (which would also disturb the e2e tests).
