@@ -128,6 +128,6 @@ export const RightToLeft: Story = {
     await expect(
       await canvas.findByRole('dialog', { name: 'עוזר ה-AI אינו כלול בתוכנית שלך' }),
     ).toHaveAttribute('open')
-    await expect(canvas.getByRole('button', { name: 'סגירה' })).toBeVisible()
+    await expect(canvas.getByRole('button', { name: 'סגירה' })).toBeInTheDocument()
   },
 }
