@@ -13,7 +13,6 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const steps = [
   { name: 'lint (biome)', cmd: ['pnpm', 'exec', 'biome', 'check', '.'] },
   { name: 'build (tsc -b)', cmd: ['pnpm', 'run', 'build'] },
-  { name: 'build: @entitle/react styles.css', cmd: ['node', 'scripts/copy-css.mjs'] },
   { name: 'typecheck (tests, stories, apps)', cmd: ['pnpm', 'exec', 'tsc', '-p', 'tsconfig.check.json'] },
   { name: 'publint', cmd: ['node', 'scripts/publint-all.mjs'], needsBuild: true },
   {
