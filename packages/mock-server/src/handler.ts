@@ -60,9 +60,19 @@ export interface MockControl {
   snapshot(customerId: string): EntitlementsSnapshot
 }
 
+/** What a host knows about a request beyond the `Request` itself. */
+export interface RequestContext {
+  /**
+   * Aborts when the client goes away; ends held requests and SSE streams. Default `request.signal`.
+   * (The Node host passes a lazily created one: a `Request` with its own signal costs more than
+   * the rest of a small request.)
+   */
+  readonly signal?: AbortSignal
+}
+
 /** A Fetch-API request handler (`Request → Response`) with its store and controls. */
 export interface MockHandler {
-  (request: Request): Promise<Response>
+  (request: Request, context?: RequestContext): Promise<Response>
   readonly store: MockStore
   readonly control: MockControl
   /** Open SSE connections. */
@@ -185,7 +195,12 @@ export function createHandler(options: HandlerOptions = {}): MockHandler {
     'cache-control': 'private, no-cache',
   })
 
-  const customerRoute = async (request: Request, customerId: string, resource: string): Promise<Response> => {
+  const customerRoute = async (
+    request: Request,
+    signal: () => AbortSignal,
+    customerId: string,
+    resource: string,
+  ): Promise<Response> => {
     const method = request.method
     switch (resource) {
       case 'entitlements': {
@@ -229,7 +244,7 @@ export function createHandler(options: HandlerOptions = {}): MockHandler {
       default: {
         if (method !== 'GET') throw methodNotAllowed('GET')
         authorize(request, customerId)
-        return hub.open(customerId, request.signal)
+        return hub.open(customerId, signal())
       }
     }
   }
@@ -319,7 +334,7 @@ export function createHandler(options: HandlerOptions = {}): MockHandler {
     }
   }
 
-  const route = async (request: Request): Promise<Response> => {
+  const route = async (request: Request, signal: () => AbortSignal): Promise<Response> => {
     const path = new URL(request.url).pathname.replace(/\/+$/, '') || '/'
     if (path === '/health' || path === '/v1/health') {
       if (request.method !== 'GET' && request.method !== 'HEAD') throw methodNotAllowed('GET')
@@ -335,7 +350,7 @@ export function createHandler(options: HandlerOptions = {}): MockHandler {
     if (closed) throw unavailable()
     if (outage.down) {
       if (outage.mode === 'error') throw unavailable()
-      if (!(await hold(request.signal))) throw unavailable()
+      if (!(await hold(signal()))) throw unavailable()
     }
     if (path === '/v1/catalog') {
       if (request.method !== 'GET') throw methodNotAllowed('GET')
@@ -350,19 +365,21 @@ export function createHandler(options: HandlerOptions = {}): MockHandler {
       } catch {
         throw new ApiError(404, 'not_found', 'malformed customer id')
       }
-      return customerRoute(request, id, customer[2])
+      return customerRoute(request, signal, id, customer[2])
     }
     throw new ApiError(404, 'not_found', `no route ${request.method} ${path}`)
   }
 
   const originAllowed = (origin: string): boolean => anyOrigin || corsList.includes(origin)
 
-  const handler = async (request: Request): Promise<Response> => {
+  const handler = async (request: Request, context?: RequestContext): Promise<Response> => {
+    // Read lazily: only held requests and event streams need a signal.
+    const signal = (): AbortSignal => context?.signal ?? request.signal
     const origin = request.headers.get('origin')
     if (request.method === 'OPTIONS') return preflight(request, origin)
     let response: Response
     try {
-      response = await route(request)
+      response = await route(request, signal)
     } catch (error) {
       response = errorResponse(error instanceof ApiError ? error : internal(error))
     }

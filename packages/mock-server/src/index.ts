@@ -15,6 +15,7 @@ export {
   type MockControl,
   type MockHandler,
   type OutageState,
+  type RequestContext,
 } from './handler.js'
 export type { IdempotencyOptions } from './idempotency.js'
 export { nextPeriodStart, periodStart } from './periods.js'

@@ -4,8 +4,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { dirname, resolve } from 'node:path'
 import { knownBody } from './errors.js'
-import { createHandler, type HandlerOptions, type MockHandler } from './handler.js'
-import { DEFAULT_MAX_BODY_BYTES } from './request.js'
+import { createHandler, type HandlerOptions, type MockHandler, type RequestContext } from './handler.js'
+import { attachBody, DEFAULT_MAX_BODY_BYTES } from './request.js'
 import type { StatePersistence } from './state.js'
 
 /**
@@ -58,7 +58,11 @@ export interface ServerOptions extends HandlerOptions {
   host?: string
   /** Keep state in this JSON file across restarts (see `fileStatePersistence`). Default: in memory only. */
   statePath?: string
-  /** Host this handler instead of creating one from the options. */
+  /**
+   * Host this handler (from `createHandler`) instead of creating one from the options. Request
+   * bodies reach it pre-read beside the `Request` (which itself has no body), so wrap it only in
+   * ways that pass the `Request` object through.
+   */
   handler?: MockHandler
 }
 
@@ -148,11 +152,24 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let base = ''
 
   const server = createServer(async (req, res) => {
-    const abort = new AbortController()
-    // The client left before the response ended (a held request, an SSE stream). Aborting after a
-    // normal end would be harmless but costly (a DOMException per request).
+    // Created only when the handler asks (held requests, SSE): most requests never need one, and
+    // a Request with a signal costs more than the rest of a small request.
+    let abort: AbortController | undefined
+    let gone = false
+    const context: RequestContext = {
+      get signal() {
+        if (!abort) {
+          abort = new AbortController()
+          if (gone) abort.abort()
+        }
+        return abort.signal
+      },
+    }
+    // The client left before the response ended (a held request, an SSE stream).
     res.on('close', () => {
-      if (!res.writableFinished) abort.abort()
+      if (res.writableFinished) return
+      gone = true
+      abort?.abort()
     })
     try {
       const headers = new Headers()
@@ -162,13 +179,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       const method = req.method ?? 'GET'
       const hasBody = method !== 'GET' && method !== 'HEAD'
       const body = hasBody ? await readBody(req, maxBody) : undefined
-      const request = new Request(new URL(req.url ?? '/', base), {
-        method,
-        headers,
-        body,
-        signal: abort.signal,
-      })
-      const response = await handler(request)
+      const request = new Request(new URL(req.url ?? '/', base), { method, headers })
+      if (body) attachBody(request, body)
+      const response = await handler(request, context)
       if (res.destroyed) return
       await writeResponse(response, res)
     } catch (error) {
