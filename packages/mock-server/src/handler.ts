@@ -129,9 +129,10 @@ export function createHandler(options: HandlerOptions = {}): MockHandler {
 
   const setOutage = (next: { down: boolean; mode?: OutageState['mode'] }): void => {
     outage = { down: next.down, mode: next.mode ?? 'hang' }
-    // Live connections end, so clients notice the outage; lifted: held requests go on.
+    // Live connections end, so clients notice the outage. Held requests go on when it is lifted,
+    // and fail when it turns to 'error'.
     if (outage.down) hub.closeAll()
-    else releaseWaiting()
+    if (!outage.down || outage.mode === 'error') releaseWaiting()
   }
 
   /** Holds a request during a 'hang' outage until it is lifted (true) or the client leaves (false). */
@@ -348,7 +349,8 @@ export function createHandler(options: HandlerOptions = {}): MockHandler {
     const adminMatch = /^\/v1\/admin\/([^/]+)$/.exec(path)
     if (adminMatch?.[1]) return admin(request, adminMatch[1])
     if (closed) throw unavailable()
-    if (outage.down) {
+    // Re-checked after each wait: the outage may have switched to 'error' meanwhile.
+    while (outage.down) {
       if (outage.mode === 'error') throw unavailable()
       if (!(await hold(signal()))) throw unavailable()
     }

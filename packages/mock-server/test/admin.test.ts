@@ -177,6 +177,15 @@ describe('admin API', () => {
     expect(res.status).toBe(200)
   })
 
+  it("held requests fail with 503 when the outage turns to 'error'", async () => {
+    await admin('outage', { down: true })
+    const pending = fetch(`${t.url}/v1/catalog`)
+    await held(t, 1)
+    await admin('outage', { down: true, mode: 'error' })
+    expect((await pending).status).toBe(503)
+    await admin('outage', { down: false })
+  })
+
   it('hanging requests end when the server closes', async () => {
     const other = await startTestServer()
     other.server.handler.control.setOutage({ down: true })
