@@ -36,6 +36,9 @@ import type {
 import { type PendingUsage, parseQueue, withPendingUsage } from './usageQueue.js'
 import { parseCatalog, parseSnapshot, parseUsageResult } from './validate.js'
 
+// Module-scoped on purpose (see dev.ts): core builds without @types/node.
+declare const process: { env: { NODE_ENV?: string } }
+
 type Source = Extract<EntitlementEvent, { type: 'snapshot_updated' }>['from'] | 'initial'
 
 interface Customer {
@@ -44,15 +47,15 @@ interface Customer {
   hash: string
   options: EntitlementsQueryOptions<EntitlementsSnapshot>
   /** The server's last snapshot for this customer (without pending usage). */
-  base: EntitlementsSnapshot | undefined
+  base?: EntitlementsSnapshot | undefined
   /** ETag of `base`, when it came from a fetch. */
-  etag: string | undefined
+  etag?: string | undefined
   /** `base` came from storage and no server answer confirmed it yet. */
   restored: boolean
   /** Unacknowledged usage reports, shown optimistically. */
   pending: PendingUsage[]
   /** The running flush of the offline queue, shared by every trigger so each report is sent once. */
-  flushing: Promise<void> | undefined
+  flushing?: Promise<void> | undefined
 }
 
 const noop = () => {}
@@ -125,6 +128,9 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
     now: clock ?? Date.now,
   })
   const customerPath = (id: string, what: string) => `/v1/customers/${encodeURIComponent(id)}/${what}`
+  // Both queries: the client, not an observer count, decides when data is no longer needed (gcTime);
+  // offline is an answer too: fail (and fall back) instead of pausing until the network returns.
+  const queryDefaults = { staleTime, gcTime: Infinity, retry: false, networkMode: 'always' } as const
 
   let started = false
   // Live updates: the module is imported on the first `start()`; the rest is per connection.
@@ -153,10 +159,7 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
       persister.write(catalogStorageKey, catalog)
       return catalog
     },
-    staleTime,
-    gcTime: Number.POSITIVE_INFINITY,
-    retry: false,
-    networkMode: 'always',
+    ...queryDefaults,
   }
   const catalogHash = hashKey(catalogOptions.queryKey)
   if (queryClient.getQueryData(catalogOptions.queryKey) === undefined) {
@@ -181,30 +184,16 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
     const c: Customer = {
       id,
       hash: hashKey(queryKey),
-      options: undefined as never,
-      base: undefined,
-      etag: undefined,
+      options: { queryKey, queryFn: ({ signal }) => fetchSnapshot(c, signal), ...queryDefaults },
       restored: false,
-      pending: [],
-      flushing: undefined,
-    }
-    c.options = {
-      queryKey,
-      queryFn: ({ signal }) => fetchSnapshot(c, signal),
-      staleTime,
-      // The client, not an observer count, decides when a customer's data is no longer needed.
-      gcTime: Number.POSITIVE_INFINITY,
-      retry: false,
-      // Offline is an answer too: fail (and fall back) instead of pausing until the network returns.
-      networkMode: 'always',
+      pending: (persister.read(storageKey(environment, id, 'usage-queue'), parseQueue) ?? []).map(
+        (report) => ({
+          ...report,
+          queued: true,
+        }),
+      ),
     }
     customers.set(id, c)
-    c.pending = (persister.read(storageKey(environment, id, 'usage-queue'), parseQueue) ?? []).map(
-      (report) => ({
-        ...report,
-        queued: true,
-      }),
-    )
     const cached = queryClient.getQueryData<EntitlementsSnapshot>(queryKey)
     if (cached) {
       c.base = cached // e.g. hydrated into the app's QueryClient
@@ -284,7 +273,8 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
   const initial = options.initialSnapshot
   if (initial) {
     if (initial.customerId !== current.id) {
-      devWarn(`initialSnapshot is for customer "${initial.customerId}", not "${current.id}": ignored.`)
+      if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production')
+        devWarn(`initialSnapshot is for customer "${initial.customerId}", not "${current.id}": ignored.`)
     } else if (accept(current, initial, 'initial')) {
       // Fresh as of now: `start()` refetches only once `staleTime` has passed.
       publish(current, Date.now())
@@ -310,35 +300,25 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
       rawError = raw
       wrappedError = raw === null ? null : asEntitlementsError(raw)
     }
-    const error = wrappedError
     const catalog = cache.get<Catalog>(catalogHash)?.state.data
-    const pendingUsage = c.pending.reduce((n, report) => (report.queued ? n + 1 : n), 0)
-    const previous = state
-    if (
-      previous?.customerId === c.id &&
-      previous.snapshot === snapshot &&
-      previous.status === (failed ? 'error' : snapshot ? 'success' : 'loading') &&
-      previous.error === error &&
-      previous.isStale === (snapshot !== undefined && (failed || c.restored)) &&
-      previous.pendingUsage === pendingUsage &&
-      previous.catalog === catalog
-    ) {
-      return previous
-    }
     if (catalog !== featuresOf) {
       featuresOf = catalog
       features = catalog ? featureInfoFromCatalog(catalog) : undefined
     }
-    state = {
+    const next: EntitlementsClientState = {
       customerId: c.id,
       snapshot,
       status: failed ? 'error' : snapshot ? 'success' : 'loading',
-      error,
+      error: wrappedError,
       isStale: snapshot !== undefined && (failed || c.restored),
-      pendingUsage,
+      pendingUsage: c.pending.filter((report) => report.queued).length,
       catalog,
     }
-    return state
+    const previous = state
+    type Key = keyof EntitlementsClientState
+    if (previous && (Object.keys(next) as Key[]).every((key) => previous[key] === next[key])) return previous
+    state = next
+    return next
   }
 
   /** Recomputes the state and tells the listeners if it changed. */
@@ -381,10 +361,11 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
     const queue = c.pending.filter((report) => report.queued)
     const key = storageKey(environment, c.id, 'usage-queue')
     if (queue.length === 0) persister.remove(key)
+    // As sent: without the `queued` flag.
     else
       persister.write(
         key,
-        queue.map(({ idempotencyKey, feature, amount }) => ({ idempotencyKey, feature, amount })),
+        queue.map(({ queued, ...report }) => report),
       )
   }
 

@@ -1,7 +1,7 @@
 // The hot path: every gate, hook and component render runs `evaluate`. It is pure (no I/O, no
 // shared mutable state except two bounded caches), never throws, and allocates exactly one object
 // per call, the returned Decision: no closures, no arrays, no Date objects.
-import { devWarn, isDev } from './dev.js'
+import { devWarn } from './dev.js'
 import type {
   Catalog,
   CheckOptions,
@@ -15,6 +15,9 @@ import type {
   GrantSource,
   MeteredEntitlement,
 } from './types.js'
+
+// Module-scoped on purpose (see dev.ts): core builds without @types/node.
+declare const process: { env: { NODE_ENV?: string } }
 
 /** What the catalog says about one feature: enough to decide without a snapshot. */
 export interface FeatureInfo {
@@ -238,7 +241,12 @@ function unknownFeature(
   isStale: boolean,
   features: ReadonlyMap<string, FeatureInfo>,
 ): Decision {
-  if (isDev && !warnedUnknown.has(feature)) {
+  // Inline (not a shared flag) so that production builds drop the branch and its message.
+  if (
+    typeof process !== 'undefined' &&
+    process.env.NODE_ENV !== 'production' &&
+    !warnedUnknown.has(feature)
+  ) {
     warnedUnknown.add(feature)
     devWarn(
       `Unknown feature "${feature}": the catalog has no such feature, so it is never granted. ` +

@@ -50,103 +50,92 @@ export interface Transport {
   stream(request: TransportRequest): Promise<Response>
 }
 
-/** Thrown inside the transport to carry `Retry-After` with the error. */
-interface Failure {
-  error: EntitlementsError
-  retryAfterMs?: number | undefined
-}
-
-const isFailure = (value: unknown): value is Failure =>
-  typeof value === 'object' && value !== null && (value as Failure).error instanceof EntitlementsError
-
 export function createTransport(options: TransportOptions): Transport {
+  // Destructured once: locals are mangled by minifiers, property reads are not.
+  const { getToken, timeoutMs, retryDelayMs, maxRetryDelayMs, now } = options
   const base = options.baseUrl.replace(/\/+$/, '')
   // Late-bound so a `fetch` replaced after creation (test interceptors, polyfills) is still used.
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
-
-  async function attempt(request: TransportRequest, refreshToken: boolean, stream: boolean) {
-    const headers: Record<string, string> = { accept: stream ? 'text/event-stream' : 'application/json' }
-    if (options.getToken) {
-      let token: string
-      try {
-        token = await options.getToken({ refresh: refreshToken })
-      } catch (cause) {
-        throw {
-          error: new EntitlementsError('unauthorized', 'getToken() failed', { cause }),
-        } satisfies Failure
-      }
-      if (token) headers.authorization = `Bearer ${token}`
-    }
-    if (request.body !== undefined) headers['content-type'] = 'application/json'
-    if (request.etag !== undefined) headers['if-none-match'] = request.etag
-
-    const outer = request.signal
-    if (outer?.aborted) throw { error: aborted() } satisfies Failure
-    const controller = new AbortController()
-    const onAbort = () => controller.abort()
-    outer?.addEventListener('abort', onAbort)
-    let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      controller.abort()
-    }, options.timeoutMs)
-    let response: Response
-    let text = ''
-    // A stream's body is read after this returns, so the caller's signal must keep reaching it.
-    let keepLinked = false
-    try {
-      response = await doFetch(base + request.path, {
-        method: request.method ?? 'GET',
-        headers,
-        body: request.body === undefined ? null : JSON.stringify(request.body),
-        signal: controller.signal,
-      })
-      // A server that sends headers and then stalls must time out too, so the body is read under the timer.
-      if (!stream || !response.ok) text = await response.text()
-      else keepLinked = true
-    } catch (cause) {
-      if (outer?.aborted) throw { error: aborted(cause) } satisfies Failure
-      if (timedOut) {
-        throw {
-          error: new EntitlementsError('timeout', `No response within ${options.timeoutMs} ms`, { cause }),
-        } satisfies Failure
-      }
-      throw { error: new EntitlementsError('network', 'Network error', { cause }) } satisfies Failure
-    } finally {
-      clearTimeout(timer)
-      if (!keepLinked) outer?.removeEventListener('abort', onAbort)
-    }
-    // A fetch that ignored the signal may still deliver: an aborted request's answer is never used.
-    if (outer?.aborted) throw { error: aborted() } satisfies Failure
-    if (!response.ok && response.status !== 304) throw httpFailure(response, text, options.now)
-    return { response, text }
-  }
 
   async function run<T>(
     request: TransportRequest,
     stream: boolean,
     retries: number,
     finish: (r: Response, text: string) => T,
-  ) {
+  ): Promise<T> {
+    const outer = request.signal
     let refreshed = false
     for (let retry = 0; ; ) {
+      // `Retry-After` of this attempt's answer, when it failed with one.
+      let retryAfterMs: number | undefined
       try {
-        const { response, text } = await attempt(request, refreshed, stream)
+        const headers: Record<string, string> = { accept: stream ? 'text/event-stream' : 'application/json' }
+        if (getToken) {
+          let token: string
+          try {
+            token = await getToken({ refresh: refreshed })
+          } catch (cause) {
+            throw new EntitlementsError('unauthorized', 'getToken() failed', { cause })
+          }
+          if (token) headers.authorization = `Bearer ${token}`
+        }
+        if (request.body !== undefined) headers['content-type'] = 'application/json'
+        if (request.etag !== undefined) headers['if-none-match'] = request.etag
+
+        if (outer?.aborted) throw aborted()
+        const controller = new AbortController()
+        const onAbort = () => controller.abort()
+        outer?.addEventListener('abort', onAbort)
+        let timedOut = false
+        const timer = setTimeout(() => {
+          timedOut = true
+          controller.abort()
+        }, timeoutMs)
+        let response: Response
+        let text = ''
+        // A stream's body is read after this returns, so the caller's signal must keep reaching it.
+        let keepLinked = false
+        try {
+          response = await doFetch(base + request.path, {
+            method: request.method ?? 'GET',
+            headers,
+            body: request.body === undefined ? null : JSON.stringify(request.body),
+            signal: controller.signal,
+          })
+          // A server that sends headers and then stalls must time out too, so the body is read under the timer.
+          if (!stream || !response.ok) text = await response.text()
+          else keepLinked = true
+        } catch (cause) {
+          throw outer?.aborted
+            ? aborted(cause)
+            : timedOut
+              ? new EntitlementsError('timeout', `No response within ${timeoutMs} ms`, { cause })
+              : new EntitlementsError('network', 'Network error', { cause })
+        } finally {
+          clearTimeout(timer)
+          if (!keepLinked) outer?.removeEventListener('abort', onAbort)
+        }
+        // A fetch that ignored the signal may still deliver: an aborted request's answer is never used.
+        if (outer?.aborted) throw aborted()
+        if (!response.ok && response.status !== 304) {
+          retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now)
+          throw httpError(response, text)
+        }
         return finish(response, text)
-      } catch (thrown) {
-        if (!isFailure(thrown)) throw thrown
-        const { error } = thrown
+      } catch (error) {
+        if (!(error instanceof EntitlementsError)) throw error
         // One fresh token and one more try; a second 401 is an answer, not a glitch.
-        if (error.code === 'unauthorized' && error.status === 401 && !refreshed && options.getToken) {
+        if (error.code === 'unauthorized' && error.status === 401 && !refreshed && getToken) {
           refreshed = true
           continue
         }
         if (!error.retryable || retry >= retries) throw error
-        const backoff = Math.random() * Math.min(options.maxRetryDelayMs, options.retryDelayMs * 2 ** retry)
         const wait =
-          thrown.retryAfterMs === undefined ? backoff : Math.min(options.maxRetryDelayMs, thrown.retryAfterMs)
+          retryAfterMs === undefined
+            ? Math.random() * Math.min(maxRetryDelayMs, retryDelayMs * 2 ** retry)
+            : Math.min(maxRetryDelayMs, retryAfterMs)
         retry++
-        await delay(wait, request.signal)
+        await delay(wait, outer)
       }
     }
   }
@@ -179,34 +168,25 @@ function aborted(cause?: unknown): EntitlementsError {
   return new EntitlementsError('aborted', 'Request aborted', { cause })
 }
 
-const codeOfStatus = (status: number): EntitlementsErrorCode =>
-  status === 401
-    ? 'unauthorized'
-    : status === 403
-      ? 'forbidden'
-      : status === 404
-        ? 'not_found'
-        : status === 409
-          ? 'conflict'
-          : status === 429
-            ? 'rate_limited'
-            : status >= 500
-              ? 'server'
-              : 'bad_request'
+const CODES: Record<number, EntitlementsErrorCode> = {
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  429: 'rate_limited',
+}
 
-function httpFailure(response: Response, text: string, now: () => number): Failure {
-  let code = codeOfStatus(response.status)
-  let message = `HTTP ${response.status}`
+function httpError(response: Response, text: string): EntitlementsError {
+  const status = response.status
+  let code = CODES[status] ?? (status >= 500 ? 'server' : 'bad_request')
+  let message = `HTTP ${status}`
   try {
     // `{ "error": { "code", "message" } }` is the contract, but a proxy may answer with HTML.
     const error = (JSON.parse(text) as { error?: { code?: unknown; message?: unknown } }).error
     if (typeof error?.message === 'string') message = error.message
     if (error?.code === 'limit_exceeded') code = 'limit_exceeded'
   } catch {}
-  return {
-    error: new EntitlementsError(code, message, { status: response.status }),
-    retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), now),
-  }
+  return new EntitlementsError(code, message, { status })
 }
 
 /** `Retry-After`: delta-seconds or an HTTP date. */

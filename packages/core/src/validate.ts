@@ -18,18 +18,24 @@
 // - Valid input is returned as is (same object) unless something was skipped; then the containing
 //   objects are shallow copies without the skipped members. Input is never mutated.
 import type { UsageResult } from './clientTypes.js'
-import { devWarn, isDev } from './dev.js'
+import { devWarn } from './dev.js'
 import { EntitlementsError } from './errors.js'
 import type { Catalog, EntitlementsSnapshot, MeteredEntitlement } from './types.js'
 
+// Module-scoped on purpose (see dev.ts): core builds without @types/node.
+declare const process: { env: { NODE_ENV?: string } }
+
 type Obj = Record<string, unknown>
-type Check<T> = (value: unknown, path: string) => T | undefined
+/**
+ * One field's check: returns what was expected when `value` is bad (the caller names the field), or
+ * nothing when it is fine. A nested check throws itself, naming the deeper field.
+ */
+type Rule = (value: unknown, path: string) => string | undefined
+type Rules = Record<string, Rule>
+/** A member of a list or record: the member as kept, or `undefined` to skip it. */
+type Member<T> = (value: unknown, path: string) => T | undefined
 
 const KINDS = ['boolean', 'config', 'metered']
-const SOURCES = ['plan', 'addon', 'trial', 'promotion', 'override']
-const ENFORCEMENTS = ['hard', 'soft']
-const RESET_PERIODS = ['day', 'week', 'month', 'year', null]
-const INTERVALS = ['month', 'year', 'one_time']
 // Date.parse alone accepts too much ("1", "May 5"); require an ISO-8601 date and time.
 const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d/
 
@@ -49,43 +55,96 @@ function object(value: unknown, path: string): Obj {
   return value as Obj
 }
 
-function string(o: Obj, key: string, path: string, optional?: boolean): void {
-  const v = o[key]
-  if (typeof v !== 'string' && !(optional && v === undefined)) fail(`${path}.${key}`, 'a string', v)
-}
-
-function count(o: Obj, key: string, path: string, orNull?: boolean, integer?: boolean): void {
-  const v = o[key]
-  if (orNull && v === null) return
-  if (
-    typeof v !== 'number' ||
-    !(v >= 0 && v < Number.POSITIVE_INFINITY) ||
-    (integer && !Number.isInteger(v))
-  ) {
-    fail(`${path}.${key}`, `a non-negative ${integer ? 'integer' : 'number'}${orNull ? ' or null' : ''}`, v)
+/** Checks `o`'s fields in the order of `rules`; returns `o`. */
+function check(o: Obj, path: string, rules: Rules): Obj {
+  for (const key in rules) {
+    const at = `${path}.${key}`
+    const expected = rules[key]!(o[key], at)
+    if (expected) fail(at, expected, o[key])
   }
+  return o
 }
 
-function instant(o: Obj, key: string, path: string, orNull?: boolean): void {
-  const v = o[key]
-  if (orNull && v === null) return
-  if (typeof v !== 'string' || !ISO_INSTANT.test(v) || Number.isNaN(Date.parse(v))) {
-    fail(`${path}.${key}`, `an ISO-8601 instant${orNull ? ' or null' : ''}`, v)
+// ─── Rules ───────────────────────────────────────────────────────────────────────────────────────
+
+const is =
+  (test: (value: unknown) => boolean, expected: string): Rule =>
+  (value) =>
+    test(value) ? undefined : expected
+const orNull =
+  (rule: Rule): Rule =>
+  (value, path) => {
+    if (value === null) return undefined
+    const expected = rule(value, path)
+    return expected && `${expected} or null`
   }
-}
+const optional =
+  (rule: Rule): Rule =>
+  (value, path) =>
+    value === undefined ? undefined : rule(value, path)
+const oneOf = (...values: unknown[]): Rule =>
+  is((value) => values.includes(value), `one of ${values.map((x) => JSON.stringify(x)).join(', ')}`)
+/** A nested object: its own bad fields are named by their full path. */
+const nested =
+  (rules: Rules): Rule =>
+  (value, path) => {
+    check(object(value, path), path, rules)
+    return undefined
+  }
 
-function oneOf(o: Obj, key: string, path: string, values: unknown[]): void {
-  const v = o[key]
-  if (!values.includes(v))
-    fail(`${path}.${key}`, `one of ${values.map((x) => JSON.stringify(x)).join(', ')}`, v)
+const string = is((v) => typeof v === 'string', 'a string')
+const count = is((v) => Number.isFinite(v) && (v as number) >= 0, 'a non-negative number')
+const integer = is((v) => Number.isInteger(v) && (v as number) >= 0, 'a non-negative integer')
+const instant = is(
+  (v) => typeof v === 'string' && ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v)),
+  'an ISO-8601 instant',
+)
+
+/** Per kind, what a grant (catalog) and an entitlement (snapshot) share. */
+const GRANT: Record<string, Rules> = {
+  boolean: {},
+  config: {
+    value: is(
+      (v) => typeof v === 'string' || typeof v === 'boolean' || Number.isFinite(v),
+      'a string, finite number or boolean',
+    ),
+  },
+  metered: {
+    limit: orNull(count),
+    enforcement: oneOf('hard', 'soft'),
+    resetPeriod: oneOf('day', 'week', 'month', 'year', null),
+  },
 }
+const ENTITLEMENT: Rules = {
+  source: oneOf('plan', 'addon', 'trial', 'promotion', 'override'),
+  expiresAt: orNull(instant),
+}
+const METERED: Rules = { usage: count, resetsAt: orNull(instant) }
+const NAMED: Rules = { id: string, name: string }
+const OFFER: Rules = {
+  ...NAMED,
+  description: optional(string),
+  price: orNull(nested({ amount: integer, currency: string, interval: oneOf('month', 'year', 'one_time') })),
+}
+const SNAPSHOT: Rules = {
+  customerId: string,
+  environment: string,
+  version: integer,
+  generatedAt: instant,
+  plan: orNull(nested(NAMED)),
+  trialEndsAt: orNull(instant),
+}
+const FEATURE: Rules = { ...NAMED, unit: optional(string), description: optional(string) }
+
+// ─── Members ─────────────────────────────────────────────────────────────────────────────────────
 
 /** `false` (after a one-time development warning) for a kind this client does not know. */
 function knownKind(o: Obj, path: string): boolean {
   const kind = o.kind
   if (KINDS.includes(kind as string)) return true
   if (typeof kind !== 'string') fail(`${path}.kind`, 'a string', kind)
-  if (isDev && !warned.has(path + kind)) {
+  // Inline (not a shared flag) so that production builds drop the branch and its message.
+  if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production' && !warned.has(path + kind)) {
     warned.add(path + kind)
     devWarn(
       `${path} has kind "${kind}", which this version of @entitle/core does not know: skipped (not granted).`,
@@ -96,11 +155,11 @@ function knownKind(o: Obj, path: string): boolean {
 const warned = new Set<string>()
 
 /** Each member of an array checked; a copy without skipped (`undefined`) members if any were. */
-function list<T>(value: unknown, path: string, check: Check<T>): T[] {
+function list<T>(value: unknown, path: string, member: Member<T>): T[] {
   if (!Array.isArray(value)) fail(path, 'an array', value)
   let out: T[] | undefined
   for (let i = 0; i < value.length; i++) {
-    const item = check(value[i], `${path}[${i}]`)
+    const item = member(value[i], `${path}[${i}]`)
     if (out === undefined && item !== value[i]) out = value.slice(0, i)
     if (out !== undefined && item !== undefined) out.push(item)
   }
@@ -108,11 +167,11 @@ function list<T>(value: unknown, path: string, check: Check<T>): T[] {
 }
 
 /** Each value of a JSON object checked; a copy without skipped members if any were. */
-function record<T>(value: unknown, path: string, check: Check<T>): Record<string, T> {
+function record<T>(value: unknown, path: string, member: Member<T>): Record<string, T> {
   const o = object(value, path)
   let out: Obj | undefined
   for (const key of Object.keys(o)) {
-    if (check(o[key], `${path}[${JSON.stringify(key)}]`) === undefined) {
+    if (member(o[key], `${path}[${JSON.stringify(key)}]`) === undefined) {
       out ??= { ...o }
       delete out[key]
     }
@@ -123,47 +182,21 @@ function record<T>(value: unknown, path: string, check: Check<T>): Record<string
 /** The fields a grant and an entitlement share; `undefined` when the kind is unknown (skip). */
 function grant(value: unknown, path: string): Obj | undefined {
   const o = object(value, path)
-  if (!knownKind(o, path)) return undefined
-  if (o.kind === 'config') {
-    const v = o.value
-    if (typeof v !== 'string' && typeof v !== 'boolean' && !Number.isFinite(v)) {
-      fail(`${path}.value`, 'a string, finite number or boolean', v)
-    }
-  } else if (o.kind === 'metered') {
-    count(o, 'limit', path, true)
-    oneOf(o, 'enforcement', path, ENFORCEMENTS)
-    oneOf(o, 'resetPeriod', path, RESET_PERIODS)
-  }
-  return o
+  return knownKind(o, path) ? check(o, path, GRANT[o.kind as string]!) : undefined
 }
 
 function entitlement(value: unknown, path: string): Obj | undefined {
   const o = grant(value, path)
-  if (o === undefined) return undefined
-  oneOf(o, 'source', path, SOURCES)
-  instant(o, 'expiresAt', path, true)
-  if (o.kind === 'metered') {
-    count(o, 'usage', path)
-    instant(o, 'resetsAt', path, true)
+  if (o) {
+    check(o, path, ENTITLEMENT)
+    if (o.kind === 'metered') check(o, path, METERED)
   }
   return o
 }
 
-function price(o: Obj, path: string): void {
-  if (o.price === null) return
-  const p = object(o.price, `${path}.price`)
-  count(p, 'amount', `${path}.price`, false, true)
-  string(p, 'currency', `${path}.price`)
-  oneOf(p, 'interval', `${path}.price`, INTERVALS)
-}
-
 /** A plan or an add-on. */
 function offer(value: unknown, path: string): Obj {
-  const o = object(value, path)
-  string(o, 'id', path)
-  string(o, 'name', path)
-  string(o, 'description', path, true)
-  price(o, path)
+  const o = check(object(value, path), path, OFFER)
   const grants = record(o.grants, `${path}.grants`, grant)
   return grants === o.grants ? o : { ...o, grants }
 }
@@ -174,17 +207,7 @@ function offer(value: unknown, path: string): Obj {
  */
 export function parseSnapshot(json: unknown): EntitlementsSnapshot {
   const path = 'snapshot'
-  const o = object(json, path)
-  string(o, 'customerId', path)
-  string(o, 'environment', path)
-  count(o, 'version', path, false, true)
-  instant(o, 'generatedAt', path)
-  if (o.plan !== null) {
-    const plan = object(o.plan, `${path}.plan`)
-    string(plan, 'id', `${path}.plan`)
-    string(plan, 'name', `${path}.plan`)
-  }
-  instant(o, 'trialEndsAt', path, true)
+  const o = check(object(json, path), path, SNAPSHOT)
   const entitlements = record(o.entitlements, `${path}.entitlements`, entitlement)
   return (entitlements === o.entitlements ? o : { ...o, entitlements }) as unknown as EntitlementsSnapshot
 }
@@ -197,22 +220,16 @@ export function parseCatalog(json: unknown): Catalog {
   const path = 'catalog'
   const o = object(json, path)
   const features = list(o.features, `${path}.features`, (value, at) => {
-    const f = object(value, at)
-    string(f, 'id', at)
-    string(f, 'name', at)
-    string(f, 'unit', at, true)
-    string(f, 'description', at, true)
+    const f = check(object(value, at), at, FEATURE)
     return knownKind(f, at) ? f : undefined
   })
-  const plans = list(o.plans, `${path}.plans`, (value, at) => {
-    const p = offer(value, at)
-    count(p, 'trialDays', at, false, true)
-    return p
-  })
+  const plans = list(o.plans, `${path}.plans`, (value, at) =>
+    check(offer(value, at), at, { trialDays: integer }),
+  )
   const addons = list(o.addons, `${path}.addons`, (value, at) => {
     const a = offer(value, at)
     list(a.availableFor, `${at}.availableFor`, (id, at2) =>
-      typeof id === 'string' ? id : fail(at2, 'a string', id),
+      string(id, at2) ? fail(at2, 'a string', id) : id,
     )
     return a
   })
@@ -237,8 +254,11 @@ export function parseMeteredEntitlement(json: unknown, path = 'entitlement'): Me
  * @throws EntitlementsError `invalid_response`, naming the first bad field.
  */
 export function parseUsageResult(json: unknown): UsageResult {
-  const o = object(json, 'usage')
-  parseMeteredEntitlement(o.entitlement, 'usage.entitlement')
-  count(o, 'version', 'usage', false, true)
-  return o as unknown as UsageResult
+  return check(object(json, 'usage'), 'usage', {
+    entitlement: (value, path) => {
+      parseMeteredEntitlement(value, path)
+      return undefined
+    },
+    version: integer,
+  }) as unknown as UsageResult
 }
