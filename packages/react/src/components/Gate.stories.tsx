@@ -72,6 +72,33 @@ export const SoftLimitExceeded: Story = {
   },
 }
 
+/** During the Enterprise trial the AI assistant is granted (source `trial`). */
+export const Trial: Story = {
+  parameters: { entitle: { scenario: 'trial-expiring' } },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText(/ask anything about your logs/)).toBeVisible()
+  },
+}
+
+/** The trial ended: the fallback explains it. */
+export const TrialEnded: Story = {
+  parameters: { entitle: { scenario: 'trial-expired' } },
+  play: async ({ canvas }) => {
+    await expect(
+      await canvas.findByRole('heading', { name: 'Your trial of AI assistant has ended' }),
+    ).toBeVisible()
+  },
+}
+
+/** Unlimited seats: any number of invites passes. */
+export const Unlimited: Story = {
+  args: { feature: 'seats', requested: 500, children: <button type="button">Invite 500 teammates</button> },
+  parameters: { entitle: { scenario: 'granted-all' } },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('button', { name: 'Invite 500 teammates' })).toBeVisible()
+  },
+}
+
 /** The service is down and nothing is cached: the client's fail-open mode grants boolean features. */
 export const OutageFallback: Story = {
   render: (args) => (

@@ -76,6 +76,21 @@ export const Unlimited: Story = {
   },
 }
 
+/** The service is down and nothing is cached: there are no numbers to warn about, so no banner. */
+export const OutageFallback: Story = {
+  parameters: { entitle: { scenario: 'outage' } },
+  render: (args) => (
+    <>
+      <LimitBanner {...args} />
+      <p>(No banner: usage unknown during the outage.)</p>
+    </>
+  ),
+  play: async ({ canvas }) => {
+    await canvas.findByText(/No banner/)
+    await expect(canvas.queryByRole('status')).toBeNull()
+  },
+}
+
 function WithDialog() {
   const { isOpen } = usePaywall()
   return (
