@@ -4,6 +4,7 @@
 // steps needing built packages are skipped when the build failed. Exit code is non-zero on any failure.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -38,6 +39,7 @@ const steps = [
     name: 'e2e (playwright, chromium)',
     cmd: ['pnpm', '--filter', '@entitle/demo', 'exec', 'playwright', 'test'],
     needsBuild: true,
+    env: async () => ({ E2E_APP_PORT: String(await freePort()), E2E_MOCK_PORT: String(await freePort()) }),
     report: 'test-results/e2e.json',
   },
   { name: 'size budgets', cmd: ['node', 'scripts/size.mjs'], needsBuild: true },
@@ -65,10 +67,11 @@ for (const step of steps) {
   }
   console.log(`\n━━ ${step.name} ━━ ${step.cmd.join(' ')}`)
   const started = Date.now()
+  const env = { ...process.env, ...(step.env ? await step.env() : {}) }
   const res = spawnSync(step.cmd[0], step.cmd.slice(1), {
     cwd: root,
     stdio: step.quiet ? 'pipe' : 'inherit',
-    env: process.env,
+    env,
     maxBuffer: 64 * 1024 * 1024,
   })
   const ok = res.status === 0
@@ -76,6 +79,18 @@ for (const step of steps) {
   if (!ok && step.name.startsWith('build')) buildFailed = true
   results.push({ name: step.name, status: ok ? 'passed' : 'FAILED', ms: Date.now() - started })
   if (step.report) countTests(join(root, step.report))
+}
+
+/** A port that is free right now on 127.0.0.1 (the OS picks it). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.once('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address()
+      srv.close(() => resolve(port))
+    })
+  })
 }
 
 // Vitest's JSON report (and Playwright's, same field names) gives the test counts for the closing line.
