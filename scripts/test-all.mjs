@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
-/** @type {{ name: string, cmd: string[], needsBuild?: boolean, report?: string, quiet?: boolean }[]} */
+/** @type {{ name: string, cmd: string[], needsBuild?: boolean, report?: string, quiet?: boolean, env?: () => Promise<Record<string, string>> }[]} */
 const steps = [
   { name: 'lint (biome)', cmd: ['pnpm', 'exec', 'biome', 'check', '.'] },
   { name: 'build (tsc -b)', cmd: ['pnpm', 'run', 'build'] },
