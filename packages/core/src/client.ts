@@ -165,9 +165,8 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
   if (queryClient.getQueryData(catalogOptions.queryKey) === undefined) {
     const stored = persister.read(catalogStorageKey, parseCatalog)
     if (stored) {
-      cache.build(queryClient, queryClient.defaultQueryOptions(catalogOptions))
       // Stale from the start (updatedAt 0): shown at once, refreshed by the next `loadCatalog()`.
-      queryClient.setQueryData(catalogOptions.queryKey, stored, { updatedAt: 0 })
+      put(catalogOptions, stored, 0)
       catalogRestored = true
     }
   }
@@ -222,13 +221,14 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
    */
   function publish(c: Customer, updatedAt?: number) {
     const shown = withPendingUsage(c.base, c.pending)
-    if (shown === undefined) return
-    const query = cache.build(
-      queryClient,
-      queryClient.defaultQueryOptions(c.options),
-    ) as Query<EntitlementsSnapshot>
-    if (updatedAt === undefined && query.state.data !== undefined) query.setState({ data: shown })
-    else queryClient.setQueryData(c.options.queryKey, shown, { updatedAt: updatedAt ?? Date.now() })
+    if (shown !== undefined) put(c.options, shown, updatedAt)
+  }
+
+  /** `publish` for any of the client's queries: built with its own options first, so `gcTime` etc. apply. */
+  function put<T>(options: EntitlementsQueryOptions<T>, data: T, updatedAt?: number) {
+    const query = cache.build(queryClient, queryClient.defaultQueryOptions(options)) as Query<T>
+    if (updatedAt === undefined && query.state.data !== undefined) query.setState({ data })
+    else queryClient.setQueryData(options.queryKey, data as never, { updatedAt: updatedAt ?? Date.now() })
   }
 
   /** Takes a server snapshot as `c`'s base unless it is older. Returns whether it was taken. */
@@ -311,7 +311,7 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
       status: failed ? 'error' : snapshot ? 'success' : 'loading',
       error: wrappedError,
       isStale: snapshot !== undefined && (failed || c.restored),
-      pendingUsage: c.pending.filter((report) => report.queued).length,
+      pendingUsage: queuedOf(c).length,
       catalog,
     }
     const previous = state
@@ -356,9 +356,11 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
   // ─── Usage ───────────────────────────────────────────────────────────────────────────────────
 
   const inFlight = new Map<string, Promise<UsageResult>>()
+  const isQueued = (report: PendingUsage) => report.queued
+  const queuedOf = (c: Customer) => c.pending.filter(isQueued)
 
   function saveQueue(c: Customer) {
-    const queue = c.pending.filter((report) => report.queued)
+    const queue = queuedOf(c)
     const key = storageKey(environment, c.id, 'usage-queue')
     if (queue.length === 0) persister.remove(key)
     // As sent: without the `queued` flag.
@@ -397,7 +399,7 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
       settle(c, report)
       publish(c)
       update()
-      if (c === current) refresh().catch(noop)
+      if (c === current) refreshQuietly()
       throw error
     }
     settle(c, report)
@@ -407,7 +409,7 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
       accept(c, { ...base, version: result.version, entitlements }, 'usage')
       publish(c, Date.now())
       // Other changes happened in between (the version jumped by more than this report).
-      if (result.version > base.version + 1 && c === current) refresh().catch(noop)
+      if (result.version > base.version + 1 && c === current) refreshQuietly()
     } else {
       publish(c)
     }
@@ -418,10 +420,10 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
 
   function flush(c: Customer): Promise<void> {
     if (c.flushing) return c.flushing
-    if (!c.pending.some((report) => report.queued)) return Promise.resolve()
+    if (!c.pending.some(isQueued)) return Promise.resolve()
     c.flushing = (async () => {
       // In order, one at a time: a later report may depend on an earlier release (e.g. seats).
-      for (const report of c.pending.filter((r) => r.queued)) {
+      for (const report of queuedOf(c)) {
         // The token now belongs to another customer: keep the queue until this one is current again.
         if (c !== current) break
         try {
@@ -444,7 +446,7 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
   const offline = () => typeof navigator !== 'undefined' && navigator.onLine === false
 
   function queue(c: Customer, report: PendingUsage): UsageResult {
-    if (c.pending.filter((r) => r.queued).length >= maxQueuedUsage) {
+    if (queuedOf(c).length >= maxQueuedUsage) {
       const error = new EntitlementsError(
         'network',
         `Offline, and ${maxQueuedUsage} usage reports are already queued (maxQueuedUsage): report refused`,
@@ -528,7 +530,7 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
       onSnapshot: (json) => receive(c, json, 'live'),
       // Events may have been missed while disconnected.
       onOpen: (reconnected) => {
-        if (reconnected && c === current) refresh().catch(noop)
+        if (reconnected && c === current) refreshQuietly()
       },
     })
     tabs = liveModule.openTabChannel(`entitle:${environment}:${c.id}`, (message) => {
@@ -546,7 +548,7 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
 
   const onOnline = () => {
     void flush(current)
-    refresh().catch(noop)
+    refreshQuietly()
   }
   // Back to a tab that sat in the background: refetch if stale (as TanStack's refetchOnWindowFocus),
   // which also covers an event stream that a proxy or a sleeping laptop silently cut.
@@ -565,6 +567,11 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
     throw asEntitlementsError(error)
   }
 
+  /** For refreshes nobody waits for: their failure shows in the state already. */
+  function refreshQuietly() {
+    refresh().catch(noop)
+  }
+
   function refresh(): Promise<EntitlementsSnapshot> {
     // staleTime 0: always ask; query-core still shares a request already in flight.
     return queryClient.fetchQuery({ ...current.options, staleTime: 0 }).catch(rethrow)
@@ -574,7 +581,7 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
     const c = current
     const query = cache.get(c.hash)
     if (!query || query.state.data === undefined || c.restored || query.isStaleByTime(staleTime)) {
-      refresh().catch(noop)
+      refreshQuietly()
     }
   }
 

@@ -35,10 +35,14 @@ export function withPendingUsage(
   return entitlements === undefined ? base : { ...base, entitlements }
 }
 
-/** Checks a persisted queue. @throws EntitlementsError on any bad entry (the caller drops the whole queue). */
+/**
+ * Checks a persisted queue. @throws EntitlementsError on any bad entry (the caller drops the whole
+ * queue). The error is never shown, only caught (see `Persister.read`), so it need not name the field.
+ */
 export function parseQueue(json: unknown): QueuedUsage[] {
-  if (!Array.isArray(json)) throw new EntitlementsError('invalid_response', 'usage queue: expected an array')
-  return json.map((entry: unknown, i) => {
+  const bad = () => new EntitlementsError('invalid_response', 'usage queue: bad entry')
+  if (!Array.isArray(json)) throw bad()
+  return json.map((entry: unknown) => {
     const e = entry as Partial<QueuedUsage> | null
     if (
       typeof e?.idempotencyKey !== 'string' ||
@@ -46,10 +50,7 @@ export function parseQueue(json: unknown): QueuedUsage[] {
       !Number.isInteger(e.amount) ||
       e.amount === 0
     ) {
-      throw new EntitlementsError(
-        'invalid_response',
-        `usage queue[${i}]: expected { idempotencyKey, feature, amount }`,
-      )
+      throw bad()
     }
     return { idempotencyKey: e.idempotencyKey, feature: e.feature, amount: e.amount as number }
   })
