@@ -25,7 +25,7 @@ export const NotEntitled: Story = {
     ).toBeVisible()
     await expect(canvas.getByRole('button', { name: 'Upgrade to Enterprise' })).toBeVisible()
     const current = canvas.getByText('Current plan').closest('li')
-    await expect(current).toHaveTextContent('Basic$0.00 / monthNot included')
+    await expect(current).toHaveTextContent('BasicFreeNot included')
     await expect(canvas.getByText('Includes AI assistant')).toBeVisible()
   },
 }

@@ -38,7 +38,7 @@ describe('Paywall', () => {
     expect(screen.getByText(/You have used 3 of 3 seats/)).toBeInTheDocument()
     const [current, premium, enterprise] = screen.getAllByRole('listitem')
     expect(current).toHaveAttribute('data-current')
-    expect(current).toHaveTextContent('Current planBasic$0.00 / month3 seats')
+    expect(current).toHaveTextContent('Current planBasicFree3 seats')
     expect(within(current as HTMLElement).queryByRole('button')).toBeNull()
     expect(premium).toHaveAttribute('data-highlighted')
     expect(premium).toHaveTextContent('Lowest pricePremium$49.00 / month10 seatsUpgrade to Premium')

@@ -18,6 +18,7 @@ describe('Formatter', () => {
       }),
     ).toBe('299,00\u00a0€ / month')
     expect(en.price(null)).toBe('Contact us')
+    expect(en.price({ amount: 0, currency: 'USD', interval: 'month' })).toBe('Free')
   })
 
   it('relative times: days, then hours, then minutes; past and future', () => {

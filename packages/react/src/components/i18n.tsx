@@ -71,6 +71,8 @@ export interface EntitlementsMessages {
   price: (amount: string, interval: Price['interval']) => string
   /** A plan without a price. Default: "Contact us". */
   contactUs: string
+  /** A price of 0. Default: "Free". */
+  free: string
   /** Badge on the customer's current plan. Default: "Current plan". */
   currentPlan: string
   /** Badge on the cheapest offer. Default: "Lowest price". */
@@ -150,6 +152,7 @@ export const defaultMessages: EntitlementsMessages = {
   addAddon: (name) => `Add ${name}`,
   price: (amount, interval) => (interval === 'one_time' ? `${amount} once` : `${amount} / ${interval}`),
   contactUs: 'Contact us',
+  free: 'Free',
   currentPlan: 'Current plan',
   cheapest: 'Lowest price',
   grants: (limit, unit) => (limit === null ? `Unlimited ${unit}` : `${limit} ${unit}`),
@@ -261,9 +264,10 @@ export class Formatter {
     return this.t.unit(unit, rules.select(count), count)
   }
 
-  /** `null` = no price ("contact us"). Amounts are minor units; the currency's own decimals apply (JPY has none). */
+  /** `null` = no price ("contact us"); 0 is "free". Amounts are minor units; the currency's own decimals apply (JPY has none). */
   price(price: Price | null): string {
     if (!price) return this.t.contactUs
+    if (price.amount === 0) return this.t.free
     const fmt = cached(
       `c${this.locale}${price.currency}`,
       () => new Intl.NumberFormat(this.locale, { style: 'currency', currency: price.currency }),
