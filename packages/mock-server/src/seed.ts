@@ -313,7 +313,10 @@ function customerFromSeed(c: SeedCustomer, catalog: Catalog, now: number, path: 
     })),
     stripe: { features: [...(c.stripeFeatures ?? [])], lastEventCreated: null },
     usage,
-    version: 1,
+    // Versions start from the seeding instant (epoch ms), not 1: a server restarted without
+    // --state then still serves versions newer than any it served before, so clients that keep
+    // only newer snapshots (and persisted them) accept the fresh state.
+    version: Math.max(1, Math.floor(now)),
   }
 }
 

@@ -15,8 +15,16 @@ describe('seed', () => {
     expect(state.customers.acme).toMatchObject({
       token: 'demo-acme',
       stripeCustomerId: 'cus_acme',
-      version: 1,
+      version: T0,
     })
+  })
+
+  it('a server seeded later (a restart without --state) serves newer versions than before', () => {
+    const first = stateFromSeed(defaultSeed, T0)
+    const acme = first.customers.acme!
+    acme.version += 500 // changes served by the first run
+    const restarted = stateFromSeed(defaultSeed, T0 + 60_000)
+    expect(restarted.customers.acme!.version).toBeGreaterThan(acme.version)
   })
 
   it.each([
