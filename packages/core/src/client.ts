@@ -118,9 +118,7 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
     options.persist === false ? undefined : (options.persist ?? defaultStorage()),
   )
   const transport = createTransport({
-    baseUrl: options.baseUrl,
-    getToken: options.getToken,
-    fetch: options.fetch,
+    ...options, // baseUrl, getToken, fetch
     timeoutMs: options.timeoutMs ?? 10_000,
     retries: options.retries ?? 3,
     retryDelayMs,
