@@ -81,7 +81,7 @@ export default defineConfig({
           name: 'react18',
           root: 'packages/react',
           environment: 'jsdom',
-          include: ['test/**/*.test.tsx', 'test-react18/**/*.test.tsx'],
+          include: ['src/**/*.test.tsx', 'test/**/*.test.tsx', 'test-react18/**/*.test.tsx'],
           setupFiles: ['./test/setup.ts'],
         },
       },

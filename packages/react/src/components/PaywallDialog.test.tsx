@@ -3,7 +3,7 @@
 // packages/react/test/browser/PaywallDialog.browser.tsx and the PaywallDialog stories.
 import { act, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { createRef } from 'react'
+import { createRef, type Ref } from 'react'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { TestEntitlementsProvider } from '../testing/index.js'
 import { type UsePaywallResult, usePaywall } from '../usePaywall.js'
@@ -29,19 +29,20 @@ beforeAll(() => {
 })
 
 let paywall: UsePaywallResult
-function Page(props: PaywallDialogProps) {
+// `dialogRef`, not `ref`: React 18 does not pass `ref` to a function component as a prop.
+function Page({ dialogRef, ...props }: PaywallDialogProps & { dialogRef?: Ref<HTMLDialogElement> }) {
   paywall = usePaywall()
   return (
     <>
       <button type="button" onClick={() => paywall.open({ feature: 'seats', requested: 1 })}>
         Invite
       </button>
-      <PaywallDialog {...props} />
+      <PaywallDialog ref={dialogRef} {...props} />
     </>
   )
 }
 
-function renderPage(props: PaywallDialogProps = {}) {
+function renderPage(props: PaywallDialogProps & { dialogRef?: Ref<HTMLDialogElement> } = {}) {
   return render(
     <TestEntitlementsProvider scenario="over-hard-limit">
       <Page {...props} />
@@ -111,12 +112,7 @@ describe('PaywallDialog', () => {
   it('forwards its ref to the <dialog>, spreads props, localises the close button', async () => {
     const user = userEvent.setup()
     const ref = createRef<HTMLDialogElement>()
-    renderPage({
-      ref,
-      className: 'mine',
-      id: 'upsell',
-      messages: { close: 'Schließen' },
-    } as PaywallDialogProps)
+    renderPage({ dialogRef: ref, className: 'mine', id: 'upsell', messages: { close: 'Schließen' } })
     expect(ref.current?.tagName).toBe('DIALOG')
     expect(ref.current).toHaveClass('entitle-dialog', 'mine')
     expect(ref.current).toHaveAttribute('id', 'upsell')
