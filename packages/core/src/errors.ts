@@ -16,9 +16,10 @@ export type EntitlementsErrorCode =
 /** Every error the client surfaces. Never thrown during a check or a render: only from async calls. */
 export class EntitlementsError extends Error {
   override readonly name = 'EntitlementsError'
-  readonly code: EntitlementsErrorCode
+  // `declare`: assigned in the constructor, so no separate field initialisers are emitted.
+  declare readonly code: EntitlementsErrorCode
   /** HTTP status, when the server answered. */
-  readonly status: number | undefined
+  declare readonly status: number | undefined
 
   constructor(code: EntitlementsErrorCode, message: string, options?: { status?: number; cause?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause })
