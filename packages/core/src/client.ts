@@ -5,7 +5,9 @@
 // Data flow. Per customer the client keeps the server's last snapshot (`base`) and the usage reports
 // the server has not acknowledged (`pending`). The query cache holds what is shown: base + pending.
 // Every server answer (fetch, usage ack, plan change, event stream, other tab) goes through
-// `accept`, which drops anything older than `base.version`.
+// `accept`, which drops anything older than `base.version`, with one exception: a base this server has
+// not confirmed in this session (restored from storage, or `initialSnapshot`) yields to the first
+// full fetch whatever its version, since the backend may have been reset or migrated meanwhile.
 import { CancelledError, hashKey, type Query, QueryClient } from '@tanstack/query-core'
 import type {
   ChangePlanOptions,
@@ -52,6 +54,8 @@ interface Customer {
   etag?: string | undefined
   /** `base` came from storage and no server answer confirmed it yet. */
   restored: boolean
+  /** `base` came from storage or `initialSnapshot` and no server answer confirmed it yet. */
+  unconfirmed: boolean
   /** Unacknowledged usage reports, shown optimistically. */
   pending: PendingUsage[]
   /** The running flush of the offline queue, shared by every trigger so each report is sent once. */
@@ -183,6 +187,7 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
       hash: hashKey(queryKey),
       options: { queryKey, queryFn: ({ signal }) => fetchSnapshot(c, signal), ...queryDefaults },
       restored: false,
+      unconfirmed: false,
       pending: (persister.read(storageKey(environment, id, 'usage-queue'), parseQueue) ?? []).map(
         (report) => ({
           ...report,
@@ -205,7 +210,7 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
       if (stored) {
         c.base = stored.snapshot
         c.etag = stored.etag
-        c.restored = true
+        c.restored = c.unconfirmed = true
         publish(c, 0)
       }
     }
@@ -229,13 +234,17 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
     else queryClient.setQueryData(options.queryKey, data as never, { updatedAt: updatedAt ?? Date.now() })
   }
 
-  /** Takes a server snapshot as `c`'s base unless it is older. Returns whether it was taken. */
+  /**
+   * Takes a snapshot as `c`'s base unless it is older; a full fetch also replaces an unconfirmed
+   * base (see the top of this file). Returns whether it was taken.
+   */
   function accept(c: Customer, snapshot: EntitlementsSnapshot, from: Source, etag?: string): boolean {
     const previous = c.base
-    if (previous && snapshot.version < previous.version) return false
+    if (previous && snapshot.version < previous.version && !(from === 'fetch' && c.unconfirmed)) return false
     c.base = snapshot
     c.etag = etag
     c.restored = false
+    c.unconfirmed = from === 'initial'
     persister.write(storageKey(environment, c.id), { snapshot, etag })
     if (from !== 'initial' && previous?.version !== snapshot.version && c === current) {
       emit({ type: 'snapshot_updated', version: snapshot.version, from })
@@ -252,7 +261,7 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
       if (response.status === 304 && !c.base) response = await transport.request({ path, signal })
       if (response.status !== 304)
         accept(c, ownSnapshot(response.body, c.id), 'fetch', response.etag ?? undefined)
-      c.restored = false
+      c.restored = c.unconfirmed = false
       // Reachable again: send what was queued offline (a no-op when the queue is empty or flushing).
       if (c === current) void flush(c)
       return withPendingUsage(c.base, c.pending) as EntitlementsSnapshot

@@ -49,6 +49,67 @@ describe('persistence', () => {
     expect(client.getState()).toMatchObject({ status: 'success', isStale: false, snapshot: { version: 1 } })
   })
 
+  describe('a backend reset (versions went down while the snapshot sat in storage)', () => {
+    const EVENTS = '/v1/customers/acme/events'
+
+    it('the first full fetch replaces a restored snapshot of a higher version; live events still never go back', async () => {
+      server.setSnapshot(acme(5, 1)) // e.g. the mock server restarted without --state
+      storage.setItem(KEY, JSON.stringify({ snapshot: acme(12, 3), etag: '"v12"' }))
+      const client = clientFor(server, { persist: storage, live: true })
+      expect(client.getState()).toMatchObject({ isStale: true, snapshot: { version: 12 } })
+      client.start()
+      await stateWhere(client, (s) => s.snapshot?.version === 5)
+      expect(client.getState()).toMatchObject({ status: 'success', isStale: false })
+      expect(client.check('seats', { requested: 0 })).toMatchObject({ usage: 1 })
+      expect(JSON.parse(storage.items.get(KEY) ?? 'null')).toEqual({ snapshot: acme(5, 1), etag: '"v5"' })
+      // From now on versions only move forward again, whatever delivers them.
+      const connection = await server.nextConnection()
+      expect(connection.request.path).toBe(EVENTS)
+      connection.snapshot(acme(4, 0))
+      connection.snapshot(acme(6, 2))
+      await stateWhere(client, (s) => s.snapshot?.version === 6)
+      expect(client.check('seats', { requested: 0 })).toMatchObject({ usage: 2 })
+      server.setSnapshot(acme(3, 0))
+      await expect(client.refresh()).resolves.toMatchObject({ version: 6 })
+      expect(JSON.parse(storage.items.get(KEY) ?? 'null')).toMatchObject({ snapshot: { version: 6 } })
+      client.stop()
+    })
+
+    it('before that fetch, a lower live event does not replace the restored snapshot; a higher one confirms it', async () => {
+      server.setSnapshot(acme(5, 1))
+      storage.setItem(KEY, JSON.stringify({ snapshot: acme(12, 3), etag: '"v12"' }))
+      server.script('GET', '/v1/customers/acme/entitlements', 'hold')
+      const client = clientFor(server, { persist: storage, live: true })
+      client.start()
+      const held = await server.held()
+      const connection = await server.nextConnection()
+      connection.snapshot(acme(4, 0)) // a live answer never goes back, even now
+      connection.snapshot(acme(13, 2)) // the server moved forward: confirmed, so versions only move forward
+      await stateWhere(client, (s) => s.snapshot?.version === 13)
+      held.release('default') // answers the server's current v5, generated "before" v13: dropped
+      await vi.advanceTimersByTimeAsync(0)
+      expect(client.getState()).toMatchObject({ status: 'success', snapshot: { version: 13 } })
+      client.stop()
+    })
+
+    it('initialSnapshot yields to the first full fetch too', async () => {
+      server.setSnapshot(acme(5, 1))
+      const client = clientFor(server, { initialSnapshot: acme(12, 3) })
+      await expect(client.refresh()).resolves.toMatchObject({ version: 5 })
+      server.setSnapshot(acme(4, 0))
+      await expect(client.refresh()).resolves.toMatchObject({ version: 5 })
+    })
+
+    it('a hydrated QueryClient counts as confirmed: an older fetch is dropped', async () => {
+      const first = clientFor(server, { persist: storage })
+      server.setSnapshot(acme(12, 3))
+      await first.refresh()
+      server.setSnapshot(acme(5, 1))
+      const second = clientFor(server, { persist: storage, queryClient: first.queryClient })
+      await expect(second.refresh()).resolves.toMatchObject({ version: 12 })
+    })
+  })
+
   it('keeps customers apart: B never starts from A’s stored snapshot', () => {
     storage.setItem(KEY, JSON.stringify({ snapshot: acme(1) }))
     const client = clientFor(server, { persist: storage, customerId: 'globex' })
