@@ -76,9 +76,13 @@ export const Unlimited: Story = {
   },
 }
 
-/** The service is down and nothing is cached: there are no numbers to warn about, so no banner. */
+/**
+ * The service is down and nothing is cached; the app's fallback for seats is `limit: 0` (so "0 of 0,
+ * limit reached", were it real). A fallback is a guess, not the plan: no upsell, no banner. The
+ * `<UsageMeter>` and `<Paywall>` say "unavailable" instead.
+ */
 export const OutageFallback: Story = {
-  parameters: { entitle: { scenario: 'outage' } },
+  parameters: { entitle: { scenario: 'outage', fallback: { seats: { kind: 'metered', limit: 0 } } } },
   render: (args) => (
     <>
       <LimitBanner {...args} />
@@ -144,6 +148,15 @@ export const RightToLeft: Story = {
     },
   },
   parameters: { dir: 'rtl', lang: 'ar' },
+}
+
+/** Dark theme, over a soft limit: still working, the warning colours and the "over" icon. */
+export const DarkSoftLimit: Story = {
+  args: { feature: 'api-calls' },
+  parameters: { entitle: { scenario: 'over-soft-limit' }, theme: 'dark' },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('status')).toHaveAttribute('data-state', 'over-limit')
+  },
 }
 
 /** Dark theme: warning and hard stop. */

@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event'
 import { createRef, type ReactNode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { type ScenarioName, TestEntitlementsProvider } from '../testing/index.js'
+import { useEntitlement } from '../useEntitlement.js'
+import { useEntitlements } from '../useEntitlements.js'
 import { usePaywall } from '../usePaywall.js'
 import { LimitBanner } from './LimitBanner.js'
 
@@ -18,6 +20,17 @@ const renderIn = (ui: ReactNode, scenario: ScenarioName) =>
       <PaywallState />
     </TestEntitlementsProvider>,
   )
+
+function Probe() {
+  const decision = useEntitlement('seats', { requested: 0 })
+  const { error } = useEntitlements()
+  return (
+    <>
+      <span>{decision.isFallback ? `fallback: ${decision.reason}` : decision.reason}</span>
+      <span>error: {error?.code ?? 'none'}</span>
+    </>
+  )
+}
 
 describe('LimitBanner', () => {
   it('hard limit reached: says so, with the numbers, in a status region with data-state', async () => {
@@ -50,6 +63,30 @@ describe('LimitBanner', () => {
       expect(container.querySelector('.entitle-banner')).toBeNull()
       unmount()
     }
+  })
+
+  it('a fallback decision (service down, nothing cached) never upsells: no banner, no render prop call', async () => {
+    const children = vi.fn(() => <p>banner</p>)
+    const { container } = render(
+      <TestEntitlementsProvider scenario="outage" fallback={{ seats: { kind: 'metered', limit: 0 } }}>
+        <LimitBanner feature="seats" />
+        <LimitBanner feature="seats">{children}</LimitBanner>
+        <Probe />
+      </TestEntitlementsProvider>,
+    )
+    // The fallback decides (0 of 0: "limit reached", were it real) and the fetch fails: still no banner.
+    expect(screen.getByText(/^fallback: /)).toBeInTheDocument()
+    await waitFor(() => expect(screen.getByText('error: network')).toBeInTheDocument())
+    expect(container.querySelector('.entitle-banner')).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Upgrade' })).toBeNull()
+    expect(children).not.toHaveBeenCalled()
+  })
+
+  it('over a soft limit the icon says "over", not the hard stop', async () => {
+    const { container } = renderIn(<LimitBanner feature="api-calls" />, 'over-soft-limit')
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('52,300 of 50,000 calls'))
+    expect(container.querySelector('[data-icon="over"]')).not.toBeNull()
+    expect(container.querySelector('[data-icon="blocked"]')).toBeNull()
   })
 
   it('warnAt={1}: no warning before the limit', () => {

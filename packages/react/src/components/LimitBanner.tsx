@@ -35,7 +35,10 @@ export interface LimitBannerProps extends Omit<HTMLAttributes<HTMLDivElement>, '
 
 /**
  * A soft-limit warning or a hard-stop message with an upgrade call to action. Renders nothing while
- * the feature is comfortably within its limit, unlimited, loading or not a metered entitlement.
+ * the feature is comfortably within its limit, unlimited, loading or not a metered entitlement, and
+ * when a fallback decided (`decision.isFallback`: the service is unreachable and nothing is cached):
+ * a fallback's limit is the app's guess, so it never upsells; `<UsageMeter>` and `<Paywall>` say
+ * "unavailable" there instead.
  */
 export const LimitBanner = forwardRef<HTMLDivElement, LimitBannerProps>(function LimitBanner(
   { feature, warnAt = 0.8, onUpgradeClick, locale, messages, children, className, ...rest },
@@ -49,17 +52,14 @@ export const LimitBanner = forwardRef<HTMLDivElement, LimitBannerProps>(function
 
   const meter = meterStateOf(decision, warnAt)
   const { usage = 0, limit } = decision
-  const soft = decision.enforcement === 'soft'
   const state: LimitBannerState | null =
     meter === 'exceeded'
-      ? soft
-        ? usage > (limit ?? 0)
-          ? 'over-limit'
-          : 'warning'
-        : 'limit-reached'
-      : meter === 'warning'
-        ? 'warning'
-        : null
+      ? 'limit-reached'
+      : meter === 'over-soft-limit'
+        ? 'over-limit'
+        : meter === 'warning'
+          ? 'warning'
+          : null
   if (state === null) return null
 
   const text = f.t.limitBanner(
@@ -75,7 +75,7 @@ export const LimitBanner = forwardRef<HTMLDivElement, LimitBannerProps>(function
   return (
     <div ref={ref} role="status" className={cx('entitle-banner', className)} data-state={state} {...rest}>
       <p className="entitle-banner__text" id={textId}>
-        <Icon name={state === 'limit-reached' ? 'blocked' : 'warning'} />
+        <Icon name={state === 'limit-reached' ? 'blocked' : state === 'over-limit' ? 'over' : 'warning'} />
         <span>{text}</span>
       </p>
       <button type="button" className="entitle-button" aria-describedby={textId} onClick={() => upgrade()}>

@@ -136,6 +136,59 @@ export const OutageFallback: Story = {
   },
 }
 
+/** Enterprise has a 14-day trial: a secondary "Start 14-day free trial" beside its upgrade. It starts the trial. */
+export const StartTrial: Story = {
+  args: { onStartTrial: fn(async () => {}) },
+  play: async ({ canvas, userEvent, args }) => {
+    const trial = await canvas.findByRole('button', { name: 'Start 14-day free trial' })
+    await expect(canvas.getByRole('button', { name: 'Upgrade to Enterprise' })).toBeVisible()
+    await userEvent.click(trial)
+    await expect(args.onStartTrial).toHaveBeenCalledWith(expect.objectContaining({ id: 'enterprise' }))
+    await waitFor(() =>
+      expect(canvas.getByRole('status')).toHaveTextContent('Done: you now have AI assistant.'),
+    )
+  },
+}
+
+/** While the trial starts: its button says so; every button waits. */
+export const TrialPending: Story = {
+  args: { onStartTrial: fn(never) },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Start 14-day free trial' }))
+    await expect(await canvas.findByRole('button', { name: 'Starting trial…' })).toHaveFocus()
+    await expect(canvas.getByRole('button', { name: 'Upgrade to Enterprise' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    )
+  },
+}
+
+/** The Enterprise trial was used before: the server answers 409 `trial_already_used`, and the paywall says so. */
+export const TrialAlreadyUsed: Story = {
+  parameters: { entitle: { scenario: 'trial-expired', trialsUsed: ['enterprise'] } },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Start 14-day free trial' }))
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(
+      'You have already used your free trial of Enterprise.',
+    )
+  },
+}
+
+/** Dark theme: the trial button and the "already used" message. */
+export const TrialAlreadyUsedDark: Story = {
+  ...TrialAlreadyUsed,
+  parameters: { ...TrialAlreadyUsed.parameters, theme: 'dark' },
+}
+
+/** `showTrials={false}`: upgrades only. */
+export const TrialsHidden: Story = {
+  args: { showTrials: false },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('button', { name: 'Upgrade to Enterprise' })).toBeVisible()
+    await expect(canvas.queryByRole('button', { name: /free trial/ })).toBeNull()
+  },
+}
+
 const hostile: Catalog = {
   ...logpilotCatalog,
   plans: logpilotCatalog.plans.map((plan) =>

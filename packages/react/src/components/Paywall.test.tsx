@@ -5,6 +5,7 @@ import { createRef, type ReactNode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import {
   createTestClient,
+  createTestSnapshot,
   logpilotCatalog,
   type ScenarioName,
   TestEntitlementsProvider,
@@ -211,6 +212,189 @@ describe('Paywall', () => {
     ).toBeInTheDocument()
     expect(await screen.findByRole('heading', { level: 4, name: 'Premium' })).toBeInTheDocument()
     expect(screen.getByRole('region', { name: 'You have reached your Seats limit' })).toBe(root)
+  })
+
+  describe('free trials', () => {
+    it('offers "Start 14-day free trial" beside the upgrade of a plan with a trial; it starts the trial through the client and the Gate opens', async () => {
+      const user = userEvent.setup()
+      const events: EntitlementEvent[] = []
+      const { client, server } = createTestClient({
+        scenario: 'over-hard-limit',
+        onEvent: (e) => events.push(e),
+      })
+      const changePlan = vi.spyOn(client, 'changePlan')
+      render(
+        <TestEntitlementsProvider client={client}>
+          <Gate feature="ai-assistant" fallback={<Paywall feature="ai-assistant" />}>
+            <p>assistant</p>
+          </Gate>
+        </TestEntitlementsProvider>,
+      )
+      const trial = await screen.findByRole('button', { name: 'Start 14-day free trial' })
+      const enterprise = screen.getAllByRole('listitem').find((li) => li.textContent?.includes('Enterprise'))
+      expect(enterprise).toContainElement(trial)
+      expect(
+        within(enterprise as HTMLElement).getByRole('button', { name: 'Upgrade to Enterprise' }),
+      ).toBeVisible()
+      // Premium has no trial (trialDays 0): one button per trial plan only.
+      expect(screen.getAllByRole('button', { name: /free trial/ })).toHaveLength(1)
+
+      await user.click(trial)
+      expect(await screen.findByText('assistant')).toBeInTheDocument()
+      expect(changePlan).toHaveBeenCalledWith('enterprise', { trial: true })
+      expect(server.snapshot?.trialEndsAt).not.toBeNull()
+      expect(events.filter((e) => e.type.startsWith('upgrade_'))).toEqual([
+        { type: 'upgrade_clicked', feature: 'ai-assistant', reason: 'not-entitled', planId: 'enterprise' },
+        { type: 'upgrade_completed', feature: 'ai-assistant', reason: 'not-entitled', planId: 'enterprise' },
+      ])
+    })
+
+    it('onStartTrial replaces the default; pending: the trial button says so, every button waits, focus stays', async () => {
+      const user = userEvent.setup()
+      const start = deferred()
+      const onStartTrial = vi.fn((_offer: Offer) => start.promise)
+      const onUpgrade = vi.fn(async () => {})
+      const onUpgraded = vi.fn()
+      const { container } = renderIn(
+        <Paywall
+          feature="ai-assistant"
+          onStartTrial={onStartTrial}
+          onUpgrade={onUpgrade}
+          onUpgraded={onUpgraded}
+        />,
+        { scenario: 'over-hard-limit' },
+      )
+      const trial = await screen.findByRole('button', { name: 'Start 14-day free trial' })
+      await user.click(trial)
+      expect(onStartTrial).toHaveBeenCalledWith(
+        expect.objectContaining({ id: 'enterprise', type: 'plan', trialDays: 14 }),
+      )
+      expect(trial).toHaveAccessibleName('Starting trial…')
+      expect(trial).toHaveAttribute('aria-busy', 'true')
+      expect(trial).toHaveFocus()
+      expect(container.querySelector('.entitle-paywall')).toHaveAttribute('data-state', 'pending')
+      const upgrade = screen.getByRole('button', { name: 'Upgrade to Enterprise' })
+      expect(upgrade).toHaveAttribute('aria-disabled', 'true')
+      expect(upgrade).not.toHaveAttribute('aria-busy')
+      await user.click(upgrade)
+      expect(onUpgrade).not.toHaveBeenCalled()
+
+      await act(async () => start.resolve())
+      expect(screen.getByRole('status')).toHaveTextContent('Done: you now have AI assistant.')
+      expect(onUpgraded).toHaveBeenCalledWith(expect.objectContaining({ id: 'enterprise' }))
+    })
+
+    it('a trial already used (409 trial_already_used from the server): says so plainly, localized', async () => {
+      const user = userEvent.setup()
+      const events: EntitlementEvent[] = []
+      const { client } = createTestClient({
+        scenario: 'trial-expired',
+        trialsUsed: ['enterprise'],
+        onEvent: (e) => events.push(e),
+      })
+      const { unmount } = render(
+        <TestEntitlementsProvider client={client}>
+          <Paywall feature="ai-assistant" />
+        </TestEntitlementsProvider>,
+      )
+      await user.click(await screen.findByRole('button', { name: 'Start 14-day free trial' }))
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        'You have already used your free trial of Enterprise.',
+      )
+      expect(events).toContainEqual(
+        expect.objectContaining({ type: 'upgrade_failed', feature: 'ai-assistant', planId: 'enterprise' }),
+      )
+      // The upgrade itself is still on offer.
+      expect(screen.getByRole('button', { name: 'Upgrade to Enterprise' })).not.toHaveAttribute(
+        'aria-disabled',
+      )
+      unmount()
+
+      render(
+        <TestEntitlementsProvider client={client}>
+          <Paywall
+            feature="ai-assistant"
+            locale="de-DE"
+            messages={{
+              startTrial: (days, category) => `${days} Tage testen (${category})`,
+              trialAlreadyUsed: (plan) => `Ihre Testphase für ${plan} ist bereits verbraucht.`,
+            }}
+          />
+        </TestEntitlementsProvider>,
+      )
+      await user.click(await screen.findByRole('button', { name: '14 Tage testen (other)' }))
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        'Ihre Testphase für Enterprise ist bereits verbraucht.',
+      )
+    })
+
+    it('other failures show their message; onStartTrial may reject with the server code too', async () => {
+      const user = userEvent.setup()
+      const onStartTrial = vi
+        .fn()
+        .mockRejectedValueOnce(new Error('Payment method required'))
+        .mockRejectedValueOnce(Object.assign(new Error('used'), { code: 'trial_already_used' }))
+      renderIn(<Paywall feature="ai-assistant" onStartTrial={onStartTrial} />, {
+        scenario: 'over-hard-limit',
+      })
+      await user.click(await screen.findByRole('button', { name: 'Start 14-day free trial' }))
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        'The trial could not be started: Payment method required',
+      )
+      await user.click(screen.getByRole('button', { name: 'Start 14-day free trial' }))
+      await waitFor(() =>
+        expect(screen.getByRole('alert')).toHaveTextContent(
+          'You have already used your free trial of Enterprise.',
+        ),
+      )
+    })
+
+    it('no trial button with showTrials={false}, while a trial runs, or on the current plan', async () => {
+      const { unmount } = renderIn(<Paywall feature="ai-assistant" showTrials={false} />, {
+        scenario: 'over-hard-limit',
+      })
+      expect(await screen.findByRole('button', { name: 'Upgrade to Enterprise' })).toBeInTheDocument()
+      expect(screen.queryByRole('button', { name: /free trial/ })).toBeNull()
+      unmount()
+
+      const trialing = createTestSnapshot({
+        plan: 'premium',
+        trialEndsAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+      })
+      render(
+        <TestEntitlementsProvider snapshot={trialing}>
+          <Paywall feature="ai-assistant" />
+        </TestEntitlementsProvider>,
+      )
+      expect(await screen.findByRole('button', { name: 'Upgrade to Enterprise' })).toBeInTheDocument()
+      expect(screen.queryByRole('button', { name: /free trial/ })).toBeNull()
+    })
+
+    it('headless: offers carry the trial label, and startTrial() runs it', async () => {
+      const onStartTrial = vi.fn(async () => {})
+      renderIn(
+        <Paywall feature="ai-assistant" onStartTrial={onStartTrial}>
+          {({ offers, startTrial, selectedTrial, status }) => (
+            <>
+              {offers.map(({ offer, trial }) =>
+                trial && offer.type === 'plan' ? (
+                  <button key={offer.id} type="button" onClick={() => void startTrial(offer)}>
+                    {trial}
+                  </button>
+                ) : null,
+              )}
+              <p>
+                {status} {selectedTrial ? 'trial' : ''}
+              </p>
+            </>
+          )}
+        </Paywall>,
+        { scenario: 'over-hard-limit' },
+      )
+      await userEvent.click(await screen.findByRole('button', { name: 'Start 14-day free trial' }))
+      expect(onStartTrial).toHaveBeenCalledWith(expect.objectContaining({ id: 'enterprise' }))
+      expect(await screen.findByText('success trial')).toBeInTheDocument()
+    })
   })
 
   it('headless: the render prop gets reason, offers and upgrade()', async () => {

@@ -1,5 +1,12 @@
 'use client'
-import { type Decision, type FeatureKey, type Grant, type Offer, plansThatUnlock } from '@entitle/core'
+import {
+  type Decision,
+  type FeatureKey,
+  type Grant,
+  type Offer,
+  type PlanOffer,
+  plansThatUnlock,
+} from '@entitle/core'
 import {
   forwardRef,
   type HTMLAttributes,
@@ -17,8 +24,12 @@ import { useTrack } from '../useTrack.js'
 import { type LocalizedProps, type UpsellReason, useFormatter } from './i18n.js'
 import { Icon } from './icons.js'
 import { cx, upsellReasonOf, useFeature } from './shared.js'
+import { useNow } from './useNow.js'
 
-/** `loading`: no decision or catalog yet; `idle`: offers shown; `pending`: `onUpgrade` runs; `error`: it failed; `success`: it resolved. */
+/**
+ * `loading`: no decision or catalog yet; `idle`: offers shown; `pending`: `onUpgrade` (or a trial
+ * start) runs; `error`: it failed; `success`: it resolved.
+ */
 export type PaywallStatus = 'loading' | 'idle' | 'pending' | 'error' | 'success'
 
 /** One offer as the paywall shows it. */
@@ -33,6 +44,11 @@ export interface PaywallOfferView {
   grants: string
   /** The cheapest offer (highlighted). */
   isCheapest: boolean
+  /**
+   * "Start 14-day free trial" for a plan with `trialDays > 0`; `null` when no trial is offered
+   * (add-ons, the current plan, `showTrials={false}`, or while a trial is running).
+   */
+  trial: string | null
 }
 
 export interface PaywallRenderProps {
@@ -46,10 +62,16 @@ export interface PaywallRenderProps {
   currentPlan: string | undefined
   /** The offer being upgraded to (pending), or the last one tried. */
   selected: Offer | null
-  /** The error message after a failed upgrade. */
+  /** Whether `selected` was a trial start rather than an upgrade. */
+  selectedTrial: boolean
+  /** The error's own message after a failed upgrade or trial start. */
   error: string | null
+  /** The sentence the paywall shows for that error ("You have already used your free trial of Enterprise."). */
+  errorText: string | null
   /** Starts an upgrade (tracks it, calls `onUpgrade`, updates `status`). */
   upgrade: (offer: Offer) => Promise<void>
+  /** Starts the plan's free trial (tracks it, calls `onStartTrial`, updates `status`). */
+  startTrial: (offer: PlanOffer) => Promise<void>
 }
 
 export interface PaywallProps extends Omit<HTMLAttributes<HTMLElement>, 'children'>, LocalizedProps {
@@ -64,8 +86,16 @@ export interface PaywallProps extends Omit<HTMLAttributes<HTMLElement>, 'childre
    * Default: `changePlan(offer.planId, { addons })` of the nearest provider.
    */
   onUpgrade?: (offer: Offer) => Promise<unknown>
-  /** Called after `onUpgrade` resolved. Default: none. */
+  /** Called after `onUpgrade` (or a trial start) resolved. Default: none. */
   onUpgraded?: (offer: Offer) => void
+  /**
+   * Starts the free trial of a plan offered with `trialDays > 0` (the secondary "Start 14-day free
+   * trial" button). Pending and error states as for `onUpgrade`. Default:
+   * `changePlan(offer.id, { trial: true })` of the nearest provider.
+   */
+  onStartTrial?: (offer: PlanOffer) => Promise<unknown>
+  /** Offer free trials of plans that have one (never while a trial is running). Default `true`. */
+  showTrials?: boolean
   /** Heading level of the title (`h2` by default); offers use the next level. Default `2`. */
   headingLevel?: 2 | 3 | 4 | 5
   /** The title's id (e.g. for a dialog's `aria-labelledby`). Default: generated. */
@@ -74,15 +104,30 @@ export interface PaywallProps extends Omit<HTMLAttributes<HTMLElement>, 'childre
   children?: (paywall: PaywallRenderProps) => ReactNode
 }
 
-type Upgrade = { status: 'idle' | 'pending' | 'error' | 'success'; offer: Offer | null; error: string | null }
+type Upgrade = {
+  status: 'idle' | 'pending' | 'error' | 'success'
+  offer: Offer | null
+  trial: boolean
+  error: string | null
+  /** The server refused the trial: this plan's trial was used before. */
+  used: boolean
+}
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error))
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
+// The server answers `409 trial_already_used`; the client surfaces any 409 as code `conflict` (the only
+// 409 a subscription change gets). `onStartTrial` may also reject with the server's own code.
+const usedTrial = (error: unknown) => {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === 'trial_already_used' || code === 'conflict'
+}
 
 /**
  * Explains what is blocked and why, and offers the plans and add-ons that unlock it (from the
  * catalog through `plansThatUnlock`, cheapest first and highlighted, the current plan marked).
- * Reports `paywall_viewed`, `upgrade_clicked`, `upgrade_completed` and `upgrade_failed` to the
- * client's `onEvent`. Text from the server (plan names, descriptions) is rendered as text.
+ * Plans with a free trial also get a "Start 14-day free trial" button (`showTrials`, `onStartTrial`).
+ * Reports `paywall_viewed`, `upgrade_clicked`, `upgrade_completed` and `upgrade_failed` (a trial start
+ * too, with the plan's id) to the client's `onEvent`. Text from the server (plan names, descriptions)
+ * is rendered as text.
  */
 export const Paywall = forwardRef<HTMLElement, PaywallProps>(function Paywall(
   {
@@ -90,6 +135,8 @@ export const Paywall = forwardRef<HTMLElement, PaywallProps>(function Paywall(
     requested,
     onUpgrade,
     onUpgraded,
+    onStartTrial,
+    showTrials = true,
     headingLevel = 2,
     titleId,
     locale,
@@ -109,10 +156,20 @@ export const Paywall = forwardRef<HTMLElement, PaywallProps>(function Paywall(
   const { t } = f
   const generatedId = useId()
   const headingId = titleId ?? generatedId
-  const [upgrade, setUpgrade] = useState<Upgrade>({ status: 'idle', offer: null, error: null })
+  const [upgrade, setUpgrade] = useState<Upgrade>({
+    status: 'idle',
+    offer: null,
+    trial: false,
+    error: null,
+    used: false,
+  })
   const busy = useRef(false)
 
-  const reason = upsellReasonOf(decision, snapshot?.trialEndsAt, Date.now())
+  // On the server and while hydrating, the snapshot's own instant: the same on both sides.
+  const now = useNow() ?? (snapshot ? Date.parse(snapshot.generatedAt) : 0)
+  const trialEndsAt = snapshot?.trialEndsAt
+  const reason = upsellReasonOf(decision, trialEndsAt, now)
+  const trialRunning = trialEndsAt != null && Date.parse(trialEndsAt) > now
   const currentPlanId = snapshot?.plan?.id
   const loading = decision.reason === 'loading' || (catalog === undefined && catalogError === null)
   const status: PaywallStatus = loading && upgrade.status === 'idle' ? 'loading' : upgrade.status
@@ -138,28 +195,41 @@ export const Paywall = forwardRef<HTMLElement, PaywallProps>(function Paywall(
     track({ type: 'paywall_viewed', feature, reason: decision.reason })
   }, [feature, decision.reason, decision.granted, track])
 
-  const run = async (offer: Offer) => {
+  const run = async (offer: Offer, trial = false) => {
     if (busy.current) return
     busy.current = true
     const event = { feature, reason: decision.reason, planId: offer.id }
+    const done = (status: Upgrade['status'], error: unknown = null) =>
+      setUpgrade({
+        status,
+        offer,
+        trial,
+        error: error === null ? null : messageOf(error),
+        used: trial && usedTrial(error),
+      })
     track({ type: 'upgrade_clicked', ...event })
-    setUpgrade({ status: 'pending', offer, error: null })
+    done('pending')
     try {
-      await (onUpgrade
-        ? onUpgrade(offer)
-        : offer.type === 'addon'
-          ? changePlan(offer.planId, { addons: [offer.id] })
-          : changePlan(offer.id))
+      await (trial
+        ? onStartTrial
+          ? onStartTrial(offer as PlanOffer)
+          : changePlan(offer.id, { trial: true })
+        : onUpgrade
+          ? onUpgrade(offer)
+          : offer.type === 'addon'
+            ? changePlan(offer.planId, { addons: [offer.id] })
+            : changePlan(offer.id))
       track({ type: 'upgrade_completed', ...event })
-      setUpgrade({ status: 'success', offer, error: null })
+      done('success')
       onUpgraded?.(offer)
     } catch (error) {
-      track({ type: 'upgrade_failed', ...event, error: errorText(error) })
-      setUpgrade({ status: 'error', offer, error: errorText(error) })
+      track({ type: 'upgrade_failed', ...event, error: messageOf(error) })
+      done('error', error)
     } finally {
       busy.current = false
     }
   }
+  const startTrial = (offer: PlanOffer) => run(offer, true)
 
   const name = info?.name ?? feature
   const usageText =
@@ -181,7 +251,19 @@ export const Paywall = forwardRef<HTMLElement, PaywallProps>(function Paywall(
     price: f.price(offer.price),
     grants: grantText(offer.grant),
     isCheapest: offer === cheapest,
+    trial:
+      showTrials && !trialRunning && offer.type === 'plan' && !offer.isCurrent && offer.trialDays > 0
+        ? f.trial(offer.trialDays, offer.name)
+        : null,
   }))
+  const errorText =
+    upgrade.error === null
+      ? null
+      : upgrade.used
+        ? t.trialAlreadyUsed(upgrade.offer?.name ?? '')
+        : upgrade.trial
+          ? t.trialFailed(upgrade.error)
+          : t.upgradeFailed(upgrade.error)
   const currentPlan = snapshot?.plan?.name
   const current = catalog?.plans.find((p) => p.id === currentPlanId)
 
@@ -195,13 +277,36 @@ export const Paywall = forwardRef<HTMLElement, PaywallProps>(function Paywall(
       offers: views,
       currentPlan,
       selected: upgrade.offer,
+      selectedTrial: upgrade.trial,
       error: upgrade.error,
+      errorText,
       upgrade: run,
+      startTrial,
     })
 
   const H = `h${headingLevel}` as 'h2'
   const H2 = `h${headingLevel + 1}` as 'h3'
   const pending = status === 'pending'
+  const button = (
+    busyHere: boolean,
+    busyText: string,
+    text: string,
+    secondary: boolean,
+    onClick: () => unknown,
+  ) => (
+    <button
+      type="button"
+      className="entitle-button"
+      data-variant={secondary ? 'secondary' : undefined}
+      // aria-disabled (not disabled) keeps keyboard focus on the button while it works.
+      aria-disabled={pending || undefined}
+      aria-busy={busyHere || undefined}
+      onClick={() => void onClick()}
+    >
+      {busyHere && <span className="entitle-spinner" aria-hidden="true" />}
+      {busyHere ? busyText : text}
+    </button>
+  )
   return (
     <section
       ref={ref}
@@ -213,7 +318,9 @@ export const Paywall = forwardRef<HTMLElement, PaywallProps>(function Paywall(
       {...rest}
     >
       <H className="entitle-paywall__title" id={headingId}>
-        <Icon name={reason === 'limit-exceeded' || reason === 'soft-limit-exceeded' ? 'blocked' : 'lock'} />
+        <Icon
+          name={reason === 'limit-exceeded' ? 'blocked' : reason === 'soft-limit-exceeded' ? 'over' : 'lock'}
+        />
         <span>{title}</span>
       </H>
       <p className="entitle-paywall__description">{description}</p>
@@ -249,6 +356,7 @@ export const Paywall = forwardRef<HTMLElement, PaywallProps>(function Paywall(
           )}
           {views.map((view) => {
             const mine = pending && upgrade.offer === view.offer
+            const { offer } = view
             return (
               <li
                 key={`${view.offer.type}:${view.offer.id}`}
@@ -277,29 +385,27 @@ export const Paywall = forwardRef<HTMLElement, PaywallProps>(function Paywall(
                 {view.offer.description && (
                   <p className="entitle-paywall__offer-detail">{view.offer.description}</p>
                 )}
-                {!view.offer.isCurrent && (
-                  <button
-                    type="button"
-                    className="entitle-button"
-                    data-variant={view.isCheapest ? undefined : 'secondary'}
-                    // aria-disabled (not disabled) keeps keyboard focus on the button while it works.
-                    aria-disabled={pending || undefined}
-                    aria-busy={mine || undefined}
-                    onClick={() => void run(view.offer)}
-                  >
-                    {mine && <span className="entitle-spinner" aria-hidden="true" />}
-                    {mine ? t.pending : view.action}
-                  </button>
+                {!offer.isCurrent && (
+                  <div className="entitle-paywall__actions">
+                    {button(mine && !upgrade.trial, t.pending, view.action, !view.isCheapest, () =>
+                      run(offer),
+                    )}
+                    {view.trial !== null &&
+                      offer.type === 'plan' &&
+                      button(mine && upgrade.trial, t.trialPending, view.trial, true, () =>
+                        startTrial(offer),
+                      )}
+                  </div>
                 )}
               </li>
             )
           })}
         </ul>
       )}
-      {status === 'error' && upgrade.error !== null && (
+      {status === 'error' && errorText !== null && (
         <p className="entitle-paywall__message" data-kind="error" role="alert">
           <Icon name="warning" />
-          {t.upgradeFailed(upgrade.error)}
+          {errorText}
         </p>
       )}
       {/* Always present (empty until success) so assistive technology announces the change. */}

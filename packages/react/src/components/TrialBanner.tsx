@@ -6,6 +6,7 @@ import { usePaywall } from '../usePaywall.js'
 import { type LocalizedProps, useFormatter } from './i18n.js'
 import { Icon } from './icons.js'
 import { cx } from './shared.js'
+import { useNow } from './useNow.js'
 
 /** `active`: the trial runs; `ending`: it ends within `endingWithinDays`; `ended`: it is over. */
 export type TrialBannerState = 'active' | 'ending' | 'ended'
@@ -51,10 +52,13 @@ export const TrialBanner = forwardRef<HTMLDivElement, TrialBannerProps>(function
   const paywall = usePaywall()
   const f = useFormatter({ locale, messages })
   const textId = useId()
+  const clock = useNow()
 
   const endsAt = snapshot?.trialEndsAt
   if (!endsAt) return null
-  const now = Date.now()
+  // On the server and while hydrating, the snapshot's own instant: the same on both sides, so the
+  // server's "ends in 2 days" hydrates without a mismatch, then follows the real clock.
+  const now = clock ?? Date.parse(snapshot.generatedAt)
   const left = Date.parse(endsAt) - now
   const daysLeft = left > 0 ? Math.ceil(left / DAY) : 0
   const state: TrialBannerState = left <= 0 ? 'ended' : daysLeft <= endingWithinDays ? 'ending' : 'active'

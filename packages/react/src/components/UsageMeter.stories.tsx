@@ -46,7 +46,11 @@ export const HardLimitReached: Story = {
   },
 }
 
-/** 52,300 of 50,000 API calls: over a soft limit (still allowed). aria-valuenow stays within its range. */
+/**
+ * 52,300 of 50,000 API calls: over a SOFT limit, so the calls keep working. Its own state
+ * (`over-soft-limit`), the warning colour, an arrow past a line and words that say so, never the hard
+ * stop's. aria-valuenow stays within its range; the value text tells the truth.
+ */
 export const SoftLimitExceeded: Story = {
   args: { feature: 'api-calls' },
   parameters: { entitle: { scenario: 'over-soft-limit' } },
@@ -54,7 +58,19 @@ export const SoftLimitExceeded: Story = {
     const meter = await canvas.findByRole('meter', { name: 'API calls' })
     await expect(meter).toHaveAttribute('aria-valuenow', '50000')
     await expect(meter).toHaveAttribute('aria-valuetext', '52,300 of 50,000 calls')
-    await expect(canvas.getByText(/Over the limit/)).toBeVisible()
+    await expect(meter.closest('[data-state]')).toHaveAttribute('data-state', 'over-soft-limit')
+    await expect(canvas.getByText(/Over your allowance, still working/)).toBeVisible()
+    await expect(canvas.queryByText(/Limit reached|Over the limit/)).toBeNull()
+  },
+}
+
+/** 5 of 3 seats (e.g. after a downgrade): past a HARD limit. The stop styling, "Over the limit". */
+export const OverHardLimit: Story = {
+  parameters: { entitle: { snapshot: createTestSnapshot({ plan: 'basic', usage: { seats: 5 } }) } },
+  play: async ({ canvas }) => {
+    const meter = await canvas.findByRole('meter', { name: 'Seats' })
+    await expect(meter.closest('[data-state]')).toHaveAttribute('data-state', 'exceeded')
+    await expect(canvas.getByText('Over the limit')).toBeVisible()
   },
 }
 
@@ -95,12 +111,17 @@ export const Loading: Story = {
   },
 }
 
-/** The service is down and nothing is cached: whatever the fallback decides, the meter says the numbers are unavailable. */
+/**
+ * The service is down and nothing is cached, and the app's fallback for seats is `limit: 0`. That is
+ * a guess, not the customer's plan: no "0 of 0", no "Limit reached", just `unavailable`.
+ */
 export const OutageFallback: Story = {
-  args: { feature: 'api-calls' },
-  parameters: { entitle: { scenario: 'outage' } },
-  play: async ({ canvas }) => {
-    await expect(await canvas.findByText(/unavailable|out of date|Not included/)).toBeVisible()
+  parameters: { entitle: { scenario: 'outage', fallback: { seats: { kind: 'metered', limit: 0 } } } },
+  play: async ({ canvas, canvasElement }) => {
+    await expect(await canvas.findByText('Usage is unavailable right now')).toBeVisible()
+    await expect(canvasElement.querySelector('.entitle-meter')).toHaveAttribute('data-state', 'unavailable')
+    await expect(canvas.queryByRole('meter')).toBeNull()
+    await expect(canvas.queryByText(/Limit reached|0 of 0/)).toBeNull()
   },
 }
 
@@ -167,6 +188,26 @@ export const Dark: Story = {
       <UsageMeter {...args} feature="api-calls" label="API calls (warning from 50 %)" warnAt={0.5} />
     </div>
   ),
+}
+
+/** Dark theme: over a soft limit (still working) beside a meter within its limit. */
+export const DarkSoftLimit: Story = {
+  parameters: { entitle: { scenario: 'over-soft-limit' }, theme: 'dark' },
+  render: (args) => (
+    <div style={{ display: 'grid', gap: '1.5rem', maxInlineSize: '28rem' }}>
+      <UsageMeter {...args} feature="api-calls" />
+      <UsageMeter {...args} feature="seats" />
+    </div>
+  ),
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText(/Over your allowance, still working/)).toBeVisible()
+  },
+}
+
+/** Dark theme, during an outage with a fallback: unavailable. */
+export const DarkOutageFallback: Story = {
+  ...OutageFallback,
+  parameters: { ...OutageFallback.parameters, theme: 'dark' },
 }
 
 /** Headless: the render prop gets the numbers, texts and aria props; no markup or CSS of ours. */

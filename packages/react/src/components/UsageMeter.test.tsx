@@ -58,20 +58,67 @@ describe('UsageMeter', () => {
   })
 
   it.each([
-    ['warning', 'over-hard-limit', 'api-calls', 'Almost at the limit'],
-    ['exceeded', 'over-hard-limit', 'seats', 'Limit reached'],
-    ['exceeded', 'over-soft-limit', 'api-calls', 'Over the limit'],
-    ['unlimited', 'granted-all', 'seats', 'Unlimited'],
+    ['warning', 'over-hard-limit', 'api-calls', 'Almost at the limit', 'warning'],
+    ['exceeded', 'over-hard-limit', 'seats', 'Limit reached', 'blocked'],
+    ['over-soft-limit', 'over-soft-limit', 'api-calls', 'Over your allowance, still working', 'over'],
+    ['unlimited', 'granted-all', 'seats', 'Unlimited', 'infinity'],
   ] as const)(
     'shows the %s state in data-state, words and an icon (%s, %s)',
-    async (state, scenario, feature, words) => {
+    async (state, scenario, feature, words, icon) => {
       const { container } = renderIn(<UsageMeter feature={feature} />, { scenario })
       await screen.findByText(new RegExp(words))
       const root = container.querySelector('.entitle-meter')
       expect(root).toHaveAttribute('data-state', state)
-      expect(root?.querySelector('svg[aria-hidden="true"]')).not.toBeNull()
+      expect(root?.querySelector('svg[aria-hidden="true"]')).toHaveAttribute('data-icon', icon)
     },
   )
+
+  it('tells a soft limit passed (still working) apart from a hard limit reached (refused)', async () => {
+    const { container, unmount } = renderIn(<UsageMeter feature="api-calls" />, {
+      scenario: 'over-soft-limit',
+    })
+    await findMeter('API calls')
+    expect(screen.getByText(/Over your allowance, still working/)).toBeInTheDocument()
+    expect(screen.queryByText(/Limit reached|Over the limit/)).toBeNull()
+    expect(container.querySelector('[data-icon="blocked"]')).toBeNull()
+    unmount()
+    // Exactly at a soft limit nothing is refused yet: a warning, not a stop.
+    const atLimit = createTestSnapshot({ plan: 'basic', usage: { 'api-calls': 1000 }, now: NOW })
+    renderIn(<UsageMeter feature="api-calls" />, { snapshot: atLimit })
+    expect((await findMeter('API calls')).closest('.entitle-meter')).toHaveAttribute('data-state', 'warning')
+    expect(screen.getByText(/Almost at the limit/)).toBeInTheDocument()
+  })
+
+  it('past a HARD limit (e.g. after a downgrade): exceeded, "Over the limit", the stop icon', async () => {
+    const snapshot = createTestSnapshot({ plan: 'basic', usage: { seats: 5 }, now: NOW })
+    const { container } = renderIn(<UsageMeter feature="seats" />, { snapshot })
+    await findMeter('Seats')
+    expect(container.querySelector('.entitle-meter')).toHaveAttribute('data-state', 'exceeded')
+    expect(screen.getByText('Over the limit')).toBeInTheDocument()
+    expect(container.querySelector('[data-icon="blocked"]')).not.toBeNull()
+  })
+
+  it("a fallback decision (service down, nothing cached) is 'unavailable': no numbers, no limit claimed", async () => {
+    const { container } = render(
+      <TestEntitlementsProvider scenario="outage" fallback={{ seats: { kind: 'metered', limit: 0 } }}>
+        <UsageMeter feature="seats" />
+      </TestEntitlementsProvider>,
+    )
+    const root = container.querySelector('.entitle-meter')
+    await waitFor(() => expect(root).toHaveAttribute('data-state', 'unavailable'))
+    expect(screen.getByText('Usage is unavailable right now')).toBeInTheDocument()
+    expect(screen.queryByRole('meter')).toBeNull()
+    expect(screen.queryByText(/Limit reached|0 of 0/)).toBeNull()
+    expect(root?.querySelector('[data-icon="clock"]')).not.toBeNull()
+  })
+
+  it("a hard-limited feature without a fallback during an outage is 'unavailable', not 'not included'", async () => {
+    const { container } = renderIn(<UsageMeter feature="seats" />, { scenario: 'outage' })
+    await waitFor(() =>
+      expect(container.querySelector('.entitle-meter')).toHaveAttribute('data-state', 'unavailable'),
+    )
+    expect(screen.queryByText('Not included in your plan')).toBeNull()
+  })
 
   it('keeps aria-valuenow within range when a soft limit is exceeded; the text tells the truth', async () => {
     renderIn(<UsageMeter feature="api-calls" />, { scenario: 'over-soft-limit' })
@@ -134,7 +181,7 @@ describe('UsageMeter', () => {
 
   it('takes locale and strings from EntitlementsMessagesProvider; its own props win', async () => {
     renderIn(
-      <EntitlementsMessagesProvider locale="fr-FR" messages={{ meterOverLimit: 'Au-delà de la limite' }}>
+      <EntitlementsMessagesProvider locale="fr-FR" messages={{ meterOverSoftLimit: 'Au-delà du forfait' }}>
         <UsageMeter
           feature="api-calls"
           label="Appels"
@@ -146,7 +193,7 @@ describe('UsageMeter', () => {
     const meter = screen.getByRole('meter', { name: 'Appels' })
     // fr-FR groups thousands with a narrow no-break space.
     expect(meter).toHaveAttribute('aria-valuetext', 'utilisé : 52\u202f300')
-    expect(screen.getByText(/Au-delà de la limite/)).toBeInTheDocument()
+    expect(screen.getByText(/Au-delà du forfait/)).toBeInTheDocument()
   })
 
   it('warns from `warnAt`', async () => {

@@ -5,6 +5,7 @@ import { useEntitlement } from '../useEntitlement.js'
 import { type LocalizedProps, useFormatter } from './i18n.js'
 import { Icon, type IconName } from './icons.js'
 import { cx, type MeterState, meterStateOf, useFeature } from './shared.js'
+import { useNow } from './useNow.js'
 
 /** What the render-prop form of `UsageMeter` receives. */
 export interface UsageMeterRenderProps {
@@ -16,7 +17,7 @@ export interface UsageMeterRenderProps {
   valueText: string
   /** "Almost at the limit", "Limit reached"…; empty in the normal state. */
   statusText: string
-  /** "Resets in 4 days", or empty. */
+  /** "Resets in 4 days", or empty (also on the server and while hydrating: it depends on the clock). */
   resetsText: string
   /** Used share of the limit, 0–100 (capped), or `null` when unlimited or unknown. */
   percent: number | null
@@ -47,6 +48,7 @@ export interface UsageMeterProps extends Omit<HTMLAttributes<HTMLDivElement>, 'c
 const STATUS_ICON: Partial<Record<MeterState, IconName>> = {
   warning: 'warning',
   exceeded: 'blocked',
+  'over-soft-limit': 'over',
   unlimited: 'infinity',
   'not-entitled': 'lock',
   unavailable: 'clock',
@@ -54,8 +56,11 @@ const STATUS_ICON: Partial<Record<MeterState, IconName>> = {
 
 /**
  * "3 of 5 seats": a metered feature's usage against its limit, with `role="meter"` and aria values,
- * states in `data-state` (`normal`, `warning`, `exceeded`, `unlimited`, `not-entitled`, `unavailable`,
+ * states in `data-state` (`normal`, `warning`, `exceeded` (a hard limit reached: refused from here),
+ * `over-soft-limit` (past a soft limit: still working), `unlimited`, `not-entitled`, `unavailable`,
  * `loading`), an icon and a status line for every non-normal state, and "resets in 4 days".
+ * A decision made by a fallback (`isFallback`: the service is down and nothing is cached) shows
+ * `unavailable` without numbers: the fallback's limit is the app's guess, not the customer's plan.
  */
 export const UsageMeter = forwardRef<HTMLDivElement, UsageMeterProps>(function UsageMeter(
   { feature, label, warnAt = 0.8, locale, messages, children, className, style, ...rest },
@@ -67,16 +72,18 @@ export const UsageMeter = forwardRef<HTMLDivElement, UsageMeterProps>(function U
   const { t } = f
   const labelId = useId()
   const statusId = useId()
+  const now = useNow()
 
   const state = meterStateOf(decision, warnAt)
   const { usage = 0, limit } = decision
-  const hasLimit = typeof limit === 'number'
+  const hasLimit = state !== 'unavailable' && typeof limit === 'number'
   const numbers = f.usage(usage, limit ?? null, info?.unit)
   const statusText = {
     loading: t.loading,
-    normal: decision.isFallback || decision.isStale ? t.stale : '',
+    normal: decision.isStale ? t.stale : '',
     warning: t.meterWarning,
     exceeded: usage > (limit ?? 0) ? t.meterOverLimit : t.meterAtLimit,
+    'over-soft-limit': t.meterOverSoftLimit,
     unlimited: t.meterUnlimited,
     'not-entitled': t.meterNotEntitled,
     unavailable: t.meterUnavailable,
@@ -88,7 +95,7 @@ export const UsageMeter = forwardRef<HTMLDivElement, UsageMeterProps>(function U
       ? t.usageUnlimited(numbers)
       : statusText
   const resetsText =
-    decision.resetsAt && hasNumbers ? t.resets(f.relative(decision.resetsAt, Date.now())) : ''
+    decision.resetsAt && hasNumbers && now !== null ? t.resets(f.relative(decision.resetsAt, now)) : ''
   const percent = hasLimit ? (limit > 0 ? Math.min(100, (usage / limit) * 100) : 100) : null
   const meterProps = hasLimit
     ? {

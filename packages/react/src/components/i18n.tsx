@@ -47,8 +47,10 @@ export interface EntitlementsMessages {
   meterWarning: string
   /** Default: "Limit reached". */
   meterAtLimit: string
-  /** Default: "Over the limit". */
+  /** Past a hard limit (e.g. after a downgrade). Default: "Over the limit". */
   meterOverLimit: string
+  /** Past a soft limit: over the allowance, still working. Default: "Over your allowance, still working". */
+  meterOverSoftLimit: string
   /** Default: "Unlimited". */
   meterUnlimited: string
   /** Default: "Not included in your plan". */
@@ -87,6 +89,17 @@ export interface EntitlementsMessages {
   plansUnavailable: string
   /** Default: "Upgrading…". */
   pending: string
+  /**
+   * Secondary button of a plan with a free trial. `days` is formatted; `category` is its Intl.PluralRules
+   * category (for languages that inflect). Default: "Start 14-day free trial".
+   */
+  startTrial: (days: string, category: Intl.LDMLPluralRule, planName: string) => string
+  /** Default: "Starting trial…". */
+  trialPending: string
+  /** `message` comes from the error. Default: "The trial could not be started: {message}". */
+  trialFailed: (message: string) => string
+  /** The server refused a second trial of a plan (`trial_already_used`). Default: "You have already used your free trial of {plan}." */
+  trialAlreadyUsed: (planName: string) => string
   /** `message` comes from the error. Default: "The upgrade did not go through: {message}". */
   upgradeFailed: (message: string) => string
   /** Default: "Done: you now have {feature}." */
@@ -115,6 +128,7 @@ export const defaultMessages: EntitlementsMessages = {
   meterWarning: 'Almost at the limit',
   meterAtLimit: 'Limit reached',
   meterOverLimit: 'Over the limit',
+  meterOverSoftLimit: 'Over your allowance, still working',
   meterUnlimited: 'Unlimited',
   meterNotEntitled: 'Not included in your plan',
   meterUnavailable: 'Usage is unavailable right now',
@@ -160,6 +174,10 @@ export const defaultMessages: EntitlementsMessages = {
   notIncluded: 'Not included',
   plansUnavailable: 'Plans cannot be loaded right now. Try again in a moment.',
   pending: 'Upgrading…',
+  startTrial: (days) => `Start ${days}-day free trial`,
+  trialPending: 'Starting trial…',
+  trialFailed: (message) => `The trial could not be started: ${message}`,
+  trialAlreadyUsed: (name) => `You have already used your free trial of ${name}.`,
   upgradeFailed: (message) => `The upgrade did not go through: ${message}`,
   upgraded: (feature) => `Done: you now have ${feature}.`,
   noOffers: (feature) => `No plan includes ${feature}; contact us.`,
@@ -257,11 +275,18 @@ export class Formatter {
     return cached(`n${this.locale}`, () => new Intl.NumberFormat(this.locale)).format(n)
   }
 
+  plural(count: number): Intl.LDMLPluralRule {
+    return cached(`p${this.locale}`, () => new Intl.PluralRules(this.locale)).select(count)
+  }
+
   /** A catalog unit pluralised for `count` with Intl.PluralRules. */
   unit(unit: string | undefined, count: number): string {
-    if (!unit) return ''
-    const rules = cached(`p${this.locale}`, () => new Intl.PluralRules(this.locale))
-    return this.t.unit(unit, rules.select(count), count)
+    return unit ? this.t.unit(unit, this.plural(count), count) : ''
+  }
+
+  /** "Start 14-day free trial". */
+  trial(days: number, planName: string): string {
+    return this.t.startTrial(this.number(days), this.plural(days), planName)
   }
 
   /** `null` = no price ("contact us"); 0 is "free". Amounts are minor units; the currency's own decimals apply (JPY has none). */

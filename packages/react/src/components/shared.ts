@@ -13,12 +13,17 @@ export function useFeature(feature: string): Feature | undefined {
   return useCatalog().catalog?.features.find((f) => f.id === feature)
 }
 
-/** How a meter stands: drives `data-state`, the status line and the banners. */
+/**
+ * How a meter stands: drives `data-state`, the status line and the banners. `exceeded`: a hard limit
+ * reached (the next use is refused); `over-soft-limit`: past a soft limit, still working;
+ * `unavailable`: no real numbers (decided by a fallback while the service is unreachable).
+ */
 export type MeterState =
   | 'loading'
   | 'normal'
   | 'warning'
   | 'exceeded'
+  | 'over-soft-limit'
   | 'unlimited'
   | 'not-entitled'
   | 'unavailable'
@@ -27,8 +32,12 @@ export type MeterState =
 export function meterStateOf(decision: Decision, warnAt: number): MeterState {
   const { usage, limit } = decision
   if (decision.reason === 'loading') return 'loading'
+  // A fallback's numbers are the app's guess, not the customer's usage: never show them as real.
+  if (decision.isFallback) return 'unavailable'
   if (limit === null) return 'unlimited'
   if (usage === undefined || limit === undefined) return decision.granted ? 'unavailable' : 'not-entitled'
+  // A soft limit never blocks: at it the meter only warns, past it it says "still working".
+  if (decision.enforcement === 'soft' && usage >= limit) return usage > limit ? 'over-soft-limit' : 'warning'
   if (usage >= limit) return 'exceeded'
   return usage >= limit * warnAt ? 'warning' : 'normal'
 }

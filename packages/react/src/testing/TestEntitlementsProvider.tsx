@@ -31,6 +31,8 @@ export interface TestClientOptions {
   failMode?: FailMode
   /** Override the scenario's network: `'ok'`, `'down'` (fails like an unreachable server) or `'hang'`. */
   network?: TestNetwork
+  /** Plans whose free trial the customer already had (starting one again: 409 `trial_already_used`). Default none. */
+  trialsUsed?: readonly string[]
 }
 
 export interface TestClient {
@@ -57,6 +59,7 @@ export function createTestClient(options: TestClientOptions = {}): TestClient {
       options.network ??
       (options.snapshot !== undefined && options.scenario === undefined ? 'ok' : scenario.network),
     now,
+    ...(options.trialsUsed === undefined ? {} : { trialsUsed: options.trialsUsed }),
   })
   const client = createEntitlementsClient({
     baseUrl: 'http://entitle.test',

@@ -14,6 +14,8 @@ export interface TestFetchOptions {
   network?: TestNetwork
   /** Clock (ms) for plan changes. Default `Date.now`. */
   now?: () => number
+  /** Plans whose free trial the customer already had: starting one again answers 409 `trial_already_used`. Default none. */
+  trialsUsed?: readonly string[]
 }
 
 export interface TestFetch {
@@ -41,6 +43,7 @@ export function createTestFetch(options: TestFetchOptions): TestFetch {
   let network: TestNetwork = options.network ?? 'ok'
   const now = options.now ?? Date.now
   const requests: string[] = []
+  const trialsUsed = new Set(options.trialsUsed)
   const seenKeys = new Map<string, { body: string; response: { status: number; body: unknown } }>()
 
   function handle(method: string, path: string, body: string, headers: Headers): Response {
@@ -95,6 +98,11 @@ export function createTestFetch(options: TestFetchOptions): TestFetch {
       const planId = String(req.planId)
       const plan = options.catalog.plans.find((p) => p.id === planId)
       if (!plan) return problem(404, 'not_found', `no plan ${planId}`)
+      const trial = req.trial === true
+      if (trial && plan.trialDays <= 0) return problem(400, 'trial_not_available', `${planId} has no trial`)
+      if (trial && trialsUsed.has(planId))
+        return problem(409, 'trial_already_used', `the ${planId} trial was used before`)
+      if (trial) trialsUsed.add(planId)
       const usage: Record<string, number> = {}
       for (const [feature, ent] of Object.entries(current.entitlements)) {
         if (ent.kind === 'metered') usage[feature] = ent.usage
@@ -105,10 +113,7 @@ export function createTestFetch(options: TestFetchOptions): TestFetch {
         plan: planId,
         addons: Array.isArray(req.addons) ? req.addons.map(String) : [],
         usage,
-        trialEndsAt:
-          req.trial === true && plan.trialDays > 0
-            ? new Date(at + plan.trialDays * 86_400_000).toISOString()
-            : null,
+        trialEndsAt: trial ? new Date(at + plan.trialDays * 86_400_000).toISOString() : null,
         customerId,
         environment: current.environment,
         version: current.version + 1,
