@@ -57,6 +57,14 @@ export interface EntitlementsSnapshot {
   generatedAt: string
   /** For display only; never used to gate. */
   plan: { id: string; name: string } | null
+  /**
+   * The add-ons the customer owns (in effect with `plan`), for display and upsell only: a paywall
+   * uses it to leave owned add-ons out of its offers and to keep them when buying another
+   * (`changePlan(plan.id, { addons: [...owned, next] })`). Never used to gate: what an add-on grants
+   * is already in `entitlements` (with `source: 'addon'`). Optional on the wire: older backends omit
+   * it, so read it as `snapshot.addons ?? []`.
+   */
+  addons?: { id: string; name: string }[]
   trialEndsAt: string | null
   /** Feature id → entitlement. An absent feature is not entitled. */
   entitlements: Record<string, Entitlement>

@@ -42,6 +42,13 @@ describe('parseSnapshot', () => {
     expect(parsed.entitlements.seats).toHaveProperty('displayHint', 'bar')
   })
 
+  it('accepts owned add-ons (optional: absent, empty or a list of { id, name }) and keeps extra fields', () => {
+    for (const addons of [undefined, [], [{ id: 'extra-seats', name: '+5 seats', since: '2026-01-01' }]]) {
+      const json = { ...copy(globex), addons }
+      expect(parseSnapshot(json)).toBe(json)
+    }
+  })
+
   it('accepts a null plan, a trial end, offsets and an empty entitlement set', () => {
     const json = { ...copy(acme), plan: null, trialEndsAt: '2026-11-23T10:00:00+02:00', entitlements: {} }
     expect(parseSnapshot(json)).toBe(json)
@@ -73,6 +80,23 @@ describe('parseSnapshot', () => {
     ],
     ['plan', (j) => (j.plan = 'basic'), 'snapshot.plan: expected an object, got "basic"'],
     ['plan.name', (j) => (j.plan.name = null), 'snapshot.plan.name: expected a string, got null'],
+    ['addons', (j) => (j.addons = 'extra-seats'), 'snapshot.addons: expected an array, got "extra-seats"'],
+    ['addons null', (j) => (j.addons = null), 'snapshot.addons: expected an array, got null'],
+    [
+      'an add-on',
+      (j) => (j.addons = ['extra-seats']),
+      'snapshot.addons[0]: expected an object, got "extra-seats"',
+    ],
+    [
+      'add-on id',
+      (j) => (j.addons = [{ id: 'extra-seats', name: '+5 seats' }, { name: 'AI' }]),
+      'snapshot.addons[1].id: expected a string, got undefined',
+    ],
+    [
+      'add-on name',
+      (j) => (j.addons = [{ id: 'ai-addon', name: 5 }]),
+      'snapshot.addons[0].name: expected a string, got 5',
+    ],
     [
       'trialEndsAt',
       (j) => (j.trialEndsAt = 1_700_000_000),

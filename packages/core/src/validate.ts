@@ -1,5 +1,5 @@
 // Runtime validation of everything that arrives over the network (or from storage).
-// Size: 1599 bytes gzipped (`esbuild src/validate.ts --bundle --minify --format=esm | gzip -9`,
+// Size: 1613 bytes gzipped (`esbuild src/validate.ts --bundle --minify --format=esm | gzip -9`,
 // including EntitlementsError, ~200 B, which the client needs anyway).
 //
 // Hand-written rather than valibot / zod-mini: the schema is small and fixed, the checks cost about
@@ -15,7 +15,8 @@
 //   rejecting every snapshot from that server). A skipped entitlement is then simply not granted.
 //   Other enums (source, enforcement, resetPeriod, interval) are closed: without understanding them a
 //   check cannot be decided correctly, so an unknown value rejects the response.
-// - Structure: a rule per field kind (`string`, `count`, `instant`, `oneOf(…)`, `orNull(…)`, `nested(…)`)
+// - Structure: a rule per field kind (`string`, `count`, `instant`, `oneOf(…)`, `orNull(…)`, `nested(…)`,
+//   `arrayOf(…)`)
 //   and a table of rules per object, checked in table order by `check`, which names the field on failure.
 // - Valid input is returned as is (same object) unless something was skipped; then the containing
 //   objects are shallow copies without the skipped members. Input is never mutated.
@@ -57,13 +58,15 @@ function object(value: unknown, path: string): Obj {
   return value as Obj
 }
 
+/** Applies one rule to the value at `path`, failing with what the rule expected. */
+function apply(rule: Rule, value: unknown, path: string): void {
+  const expected = rule(value, path)
+  if (expected) fail(path, expected, value)
+}
+
 /** Checks `o`'s fields in the order of `rules`; returns `o`. */
 function check(o: Obj, path: string, rules: Rules): Obj {
-  for (const key in rules) {
-    const at = `${path}.${key}`
-    const expected = rules[key]!(o[key], at)
-    if (expected) fail(at, expected, o[key])
-  }
+  for (const key in rules) apply(rules[key]!, o[key], `${path}.${key}`)
   return o
 }
 
@@ -91,6 +94,14 @@ const nested =
   (rules: Rules): Rule =>
   (value, path) => {
     check(object(value, path), path, rules)
+    return undefined
+  }
+/** An array whose members all pass `rule`; a bad member is named by its index. */
+const arrayOf =
+  (rule: Rule): Rule =>
+  (value, path) => {
+    if (!Array.isArray(value)) return 'an array'
+    for (let i = 0; i < value.length; i++) apply(rule, value[i], `${path}[${i}]`)
     return undefined
   }
 
@@ -134,6 +145,7 @@ const SNAPSHOT: Rules = {
   version: integer,
   generatedAt: instant,
   plan: orNull(nested(NAMED)),
+  addons: optional(arrayOf(nested(NAMED))),
   trialEndsAt: orNull(instant),
 }
 const FEATURE: Rules = { ...NAMED, unit: optional(string), description: optional(string) }
@@ -228,13 +240,9 @@ export function parseCatalog(json: unknown): Catalog {
   const plans = list(o.plans, `${path}.plans`, (value, at) =>
     check(offer(value, at), at, { trialDays: integer }),
   )
-  const addons = list(o.addons, `${path}.addons`, (value, at) => {
-    const a = offer(value, at)
-    list(a.availableFor, `${at}.availableFor`, (id, at2) =>
-      string(id, at2) ? fail(at2, 'a string', id) : id,
-    )
-    return a
-  })
+  const addons = list(o.addons, `${path}.addons`, (value, at) =>
+    check(offer(value, at), at, { availableFor: arrayOf(string) }),
+  )
   return (features === o.features && plans === o.plans && addons === o.addons
     ? o
     : { ...o, features, plans, addons }) as unknown as Catalog

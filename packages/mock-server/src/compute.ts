@@ -211,6 +211,8 @@ export function stripeGrantFor(
 /** A computed snapshot (without `version`/`generatedAt`) and the next instant it changes by itself. */
 export interface ComputedEntitlements {
   plan: EntitlementsSnapshot['plan']
+  /** The add-ons in effect (sold with the plan), in the order bought: the snapshot's `addons`. */
+  addons: NonNullable<EntitlementsSnapshot['addons']>
   trialEndsAt: string | null
   entitlements: Record<string, Entitlement>
   /** Epoch ms of the next expiry or period reset; `Infinity` when none. */
@@ -253,10 +255,14 @@ export function computeEntitlements(
     const g = stripeGrantFor(catalog, id, customer.planId)
     if (g) add('plan', id, g, null)
   }
+  const addons: ComputedEntitlements['addons'] = []
   for (const id of customer.addons) {
     const addon = index.addons.get(id)
-    // An add-on counts only with a plan it is sold for.
-    if (addon && plan && addon.availableFor.includes(plan.id)) addAll('addon', addon.grants, null)
+    // An add-on counts only with a plan it is sold for (and only then is it reported as owned).
+    if (addon && plan && addon.availableFor.includes(plan.id)) {
+      addAll('addon', addon.grants, null)
+      addons.push({ id: addon.id, name: addon.name })
+    }
   }
   const trial = customer.trial
   const trialPlan = trial && !ends(trial.endsAt) ? index.plans.get(trial.planId) : undefined
@@ -291,6 +297,7 @@ export function computeEntitlements(
 
   return {
     plan: plan ? { id: plan.id, name: plan.name } : null,
+    addons,
     trialEndsAt: trial && trialPlan ? toIso(trial.endsAt) : null,
     entitlements,
     nextChangeAt,

@@ -181,7 +181,12 @@ export class MockStore {
     const cached = this.views.get(customerId)
     if (cached && now < cached.validUntil && now >= cached.computedAt) return cached
     const computed = computeEntitlements(this.state.catalog, customer, now)
-    const content = JSON.stringify([computed.plan, computed.trialEndsAt, computed.entitlements])
+    const content = JSON.stringify([
+      computed.plan,
+      computed.addons,
+      computed.trialEndsAt,
+      computed.entitlements,
+    ])
     const last = this.lastContent.get(customerId)
     if (last !== undefined && last !== content) customer.version += 1
     this.lastContent.set(customerId, content)
@@ -191,6 +196,7 @@ export class MockStore {
       version: customer.version,
       generatedAt: new Date(now).toISOString(),
       plan: computed.plan,
+      addons: computed.addons,
       trialEndsAt: computed.trialEndsAt,
       entitlements: computed.entitlements,
     }

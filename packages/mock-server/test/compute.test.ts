@@ -140,11 +140,18 @@ describe('computeEntitlements', () => {
   })
 
   it('add-ons count only with a plan they are sold for; grants of the wrong kind are ignored', () => {
-    expect(
-      metered(
-        computeEntitlements(logPilotCatalog, customer({ addons: ['extra-seats'] }), T0).entitlements.seats,
-      ).limit,
-    ).toBe(3)
+    const basic = computeEntitlements(logPilotCatalog, customer({ addons: ['extra-seats'] }), T0)
+    expect(metered(basic.entitlements.seats).limit).toBe(3)
+    expect(basic.addons).toEqual([]) // owned but not in effect with Basic: not reported either
+    const premium = computeEntitlements(
+      logPilotCatalog,
+      customer({ planId: 'premium', addons: ['ai-addon', 'extra-seats'] }),
+      T0,
+    )
+    expect(premium.addons).toEqual([
+      { id: 'ai-addon', name: 'AI assistant' },
+      { id: 'extra-seats', name: '+5 seats' },
+    ])
     const odd: Catalog = {
       ...logPilotCatalog,
       plans: [

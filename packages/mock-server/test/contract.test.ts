@@ -95,6 +95,7 @@ describe('GET /v1/customers/:id/entitlements', () => {
     expect(a.json).toMatchObject({
       customerId: 'acme',
       plan: { id: 'basic', name: 'Basic' },
+      addons: [],
       trialEndsAt: null,
     })
     expect(a.json.entitlements).toEqual({
@@ -397,6 +398,25 @@ describe('PUT /v1/customers/:id/subscription', () => {
     // Omitted add-ons are kept; an empty list removes them.
     expect(metered((await put({ planId: 'premium' })).json.entitlements?.seats).limit).toBe(15)
     expect(metered((await put({ planId: 'premium', addons: [] })).json.entitlements?.seats).limit).toBe(10)
+  })
+
+  it('every snapshot lists the add-ons in effect (id and name), in the order bought', async () => {
+    expect((await snapshot()).json.addons).toEqual([])
+    const bought = await put({ planId: 'premium', addons: ['ai-addon'] })
+    expect(bought.json.addons).toEqual([{ id: 'ai-addon', name: 'AI assistant' }])
+    // Buying another add-on: the app sends the owned ones along (an explicit list replaces them).
+    const owned = (bought.json.addons ?? []).map((a) => a.id)
+    const more = await put({ planId: 'premium', addons: [...owned, 'extra-seats'] })
+    expect(more.json.addons).toEqual([
+      { id: 'ai-addon', name: 'AI assistant' },
+      { id: 'extra-seats', name: '+5 seats' },
+    ])
+    expect(more.json.version).toBeGreaterThan(bought.json.version ?? 0)
+    expect((await snapshot()).json.addons).toEqual(more.json.addons)
+    // A plan they are not sold for drops them.
+    expect((await put({ planId: 'enterprise' })).json.addons).toEqual([])
+    // Every sample customer's snapshot carries the field, empty when nothing is owned.
+    for (const id of ['globex', 'initech', 'umbrella']) expect((await snapshot(id)).json.addons).toEqual([])
   })
 
   it.each([

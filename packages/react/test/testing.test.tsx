@@ -196,5 +196,33 @@ describe('scenarios and createTestSnapshot', () => {
     expect(s.entitlements.seats).toMatchObject({ limit: 15 })
     expect(s.entitlements['ai-assistant']).toMatchObject({ kind: 'boolean', source: 'addon' })
     expect(s.entitlements['premium-support']).toBeUndefined()
+    expect(s.addons).toEqual([
+      { id: 'extra-seats', name: '+5 seats' },
+      { id: 'ai-addon', name: 'AI assistant' },
+    ])
+    expect(createTestSnapshot({ plan: 'premium', now: NOW }).addons).toEqual([])
+  })
+
+  it('the in-memory backend lists owned add-ons after a plan change buys them, as the mock server does', async () => {
+    const { client, server } = createTestClient({ scenario: 'over-soft-limit', now: NOW })
+    expect(client.getState().snapshot?.addons).toEqual([])
+    const bought = await client.changePlan('premium', { addons: ['ai-addon'] })
+    expect(bought.addons).toEqual([{ id: 'ai-addon', name: 'AI assistant' }])
+    expect(client.getState().snapshot?.addons).toEqual(bought.addons)
+    // Buying one more: the owned ones go along (an explicit list replaces them).
+    const owned = (client.getState().snapshot?.addons ?? []).map((a) => a.id)
+    const more = await client.changePlan('premium', { addons: [...owned, 'extra-seats'] })
+    expect(more.addons?.map((a) => a.id)).toEqual(['ai-addon', 'extra-seats'])
+    expect(more.entitlements.seats).toMatchObject({ limit: 15 })
+    // Omitted: the owned add-ons sold with the plan are kept; a plan they are not sold for drops them.
+    expect((await client.changePlan('premium')).addons?.map((a) => a.id)).toEqual(['ai-addon', 'extra-seats'])
+    expect((await client.changePlan('enterprise')).addons).toEqual([])
+    await expect(client.changePlan('basic', { addons: ['ai-addon'] })).rejects.toMatchObject({
+      code: 'bad_request',
+    })
+    await expect(client.changePlan('premium', { addons: ['gold'] })).rejects.toMatchObject({
+      code: 'bad_request',
+    })
+    expect(server.snapshot?.plan?.id).toBe('enterprise')
   })
 })

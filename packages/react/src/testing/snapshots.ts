@@ -15,7 +15,7 @@ const DAY = 86_400_000
 export interface TestSnapshotOptions {
   /** Plan id of the catalog. Default `'enterprise'` (everything granted). */
   plan?: string
-  /** Add-on ids of the catalog. Default none. */
+  /** Add-on ids of the catalog, granted on top of the plan and listed in the snapshot's `addons`. Default none. */
   addons?: string[]
   /** Usage per metered feature, e.g. `{ seats: 3 }`. Default 0. */
   usage?: Record<string, number>
@@ -102,10 +102,12 @@ export function createTestSnapshot(options: TestSnapshotOptions = {}): Entitleme
     }
   }
   apply(plan.grants, planSource, trialEndsAt)
+  const addons: NonNullable<EntitlementsSnapshot['addons']> = []
   for (const addonId of options.addons ?? []) {
     const addon = catalog.addons.find((a) => a.id === addonId)
     if (!addon) throw new Error(`createTestSnapshot: no add-on "${addonId}" in the catalog`)
     apply(addon.grants, 'addon', null)
+    addons.push({ id: addon.id, name: addon.name })
   }
   for (const [feature, entitlement] of Object.entries(options.entitlements ?? {})) {
     if (entitlement === null) delete entitlements[feature]
@@ -117,6 +119,7 @@ export function createTestSnapshot(options: TestSnapshotOptions = {}): Entitleme
     version: options.version ?? 1,
     generatedAt: new Date(now).toISOString(),
     plan: { id: plan.id, name: plan.name },
+    addons,
     trialEndsAt,
     entitlements,
   }

@@ -98,6 +98,18 @@ export function createTestFetch(options: TestFetchOptions): TestFetch {
       const planId = String(req.planId)
       const plan = options.catalog.plans.find((p) => p.id === planId)
       if (!plan) return problem(404, 'not_found', `no plan ${planId}`)
+      // As the mock server: an explicit list replaces the add-ons; omitted keeps the owned ones that
+      // are sold with the new plan.
+      const sold = (id: string) => options.catalog.addons.find((a) => a.id === id)?.availableFor.includes(planId)
+      const addons = Array.isArray(req.addons)
+        ? req.addons.map(String)
+        : (current.addons ?? []).map((a) => a.id).filter(sold)
+      const unsold = addons.find((id) => !sold(id))
+      if (unsold !== undefined) {
+        return options.catalog.addons.some((a) => a.id === unsold)
+          ? problem(400, 'addon_not_available', `addons: "${unsold}" is not available for plan "${planId}"`)
+          : problem(400, 'unknown_addon', `addons: unknown add-on "${unsold}"`)
+      }
       const trial = req.trial === true
       if (trial && plan.trialDays <= 0) return problem(400, 'trial_not_available', `${planId} has no trial`)
       if (trial && trialsUsed.has(planId))
@@ -111,7 +123,7 @@ export function createTestFetch(options: TestFetchOptions): TestFetch {
       snapshot = createTestSnapshot({
         catalog: options.catalog,
         plan: planId,
-        addons: Array.isArray(req.addons) ? req.addons.map(String) : [],
+        addons,
         usage,
         trialEndsAt: trial ? new Date(at + plan.trialDays * 86_400_000).toISOString() : null,
         customerId,
