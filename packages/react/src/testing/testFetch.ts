@@ -100,7 +100,8 @@ export function createTestFetch(options: TestFetchOptions): TestFetch {
       if (!plan) return problem(404, 'not_found', `no plan ${planId}`)
       // As the mock server: an explicit list replaces the add-ons; omitted keeps the owned ones that
       // are sold with the new plan.
-      const sold = (id: string) => options.catalog.addons.find((a) => a.id === id)?.availableFor.includes(planId)
+      const sold = (id: string) =>
+        options.catalog.addons.find((a) => a.id === id)?.availableFor.includes(planId)
       const addons = Array.isArray(req.addons)
         ? req.addons.map(String)
         : (current.addons ?? []).map((a) => a.id).filter(sold)
