@@ -12,6 +12,9 @@ import { devWarn } from './dev.js'
 import type { HelpersDefinition, HelpersShape, Widen } from './helpers.js'
 import { createPaywallStore } from './paywallStore.js'
 
+// Module-scoped on purpose (see dev.ts): the package builds without @types/node.
+declare const process: { env: { NODE_ENV?: string } }
+
 export interface EntitlementsProviderProps {
   /** The headless client (`createEntitlementsClient(…)` from `@entitle/core`). Create it once, outside render. */
   client: EntitlementsClient
@@ -57,7 +60,13 @@ export function EntitlementsProvider({
   }, [client])
 
   useEffect(() => {
-    if (queryClient !== undefined && queryClient !== client.queryClient) {
+    // Inline (not a shared flag) so that production builds drop the branch and its message.
+    if (
+      typeof process !== 'undefined' &&
+      process.env.NODE_ENV !== 'production' &&
+      queryClient !== undefined &&
+      queryClient !== client.queryClient
+    ) {
       devWarn(
         "<EntitlementsProvider queryClient> differs from the client's cache. Pass the same QueryClient to createEntitlementsClient({ queryClient }) so the app keeps one cache.",
       )

@@ -5,6 +5,9 @@ import { AccessContext, useEntitlementsContext } from './context.js'
 import { devWarn } from './dev.js'
 import { useDecision, useDenialAnalytics } from './useEntitlement.js'
 
+// Module-scoped on purpose (see dev.ts): the package builds without @types/node.
+declare const process: { env: { NODE_ENV?: string } }
+
 /** What `useAccess` checks, in this order. */
 export interface AccessOptions<F extends string = FeatureKey> {
   /** A feature flag, resolved by the provider's `resolveFlag`. Checked first. Default: none. */
@@ -53,6 +56,8 @@ export function useAccess(options: AccessOptions): AccessResult {
         : null
 
   useEffect(() => {
+    // Inline (not a shared flag) so that production builds drop the branch and its messages.
+    if (typeof process === 'undefined' || process.env.NODE_ENV === 'production') return
     if (flag !== undefined && resolveFlag === undefined)
       devWarn(
         `useAccess({ flag: "${flag}" }) without <EntitlementsProvider resolveFlag>: the flag is treated as off.`,

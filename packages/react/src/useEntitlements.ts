@@ -12,8 +12,11 @@ import type {
 } from '@entitle/core'
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react'
 import { useEntitlementsContext } from './context.js'
-import { devWarn, isDev } from './dev.js'
+import { devWarn } from './dev.js'
 import type { HelpersShape, NoHelpers, RegisteredHelpers, Widen } from './helpers.js'
+
+// Module-scoped on purpose (see dev.ts): the package builds without @types/node.
+declare const process: { env: { NODE_ENV?: string } }
 
 /** What `useEntitlements()` returns besides your helpers. */
 export interface EntitlementsValue<F extends string = FeatureKey> {
@@ -88,7 +91,8 @@ export function useEntitlementsValue(): EntitlementsValue<string> {
   )
 
   useEffect(() => {
-    if (!isDev) return
+    // Inline (not a shared flag) so that production builds drop the branch and its message.
+    if (typeof process === 'undefined' || process.env.NODE_ENV === 'production') return
     for (const key of baseKeys)
       if (key in helpers) devWarn(`helper "${key}" is ignored: it shadows useEntitlements().${key}.`)
   }, [helpers])
