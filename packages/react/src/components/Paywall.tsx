@@ -291,13 +291,13 @@ export const Paywall = forwardRef<HTMLElement, PaywallProps>(function Paywall(
     busyHere: boolean,
     busyText: string,
     text: string,
-    secondary: boolean,
+    variant: 'secondary' | 'quiet' | undefined,
     onClick: () => unknown,
   ) => (
     <button
       type="button"
       className="entitle-button"
-      data-variant={secondary ? 'secondary' : undefined}
+      data-variant={variant}
       // aria-disabled (not disabled) keeps keyboard focus on the button while it works.
       aria-disabled={pending || undefined}
       aria-busy={busyHere || undefined}
@@ -387,12 +387,16 @@ export const Paywall = forwardRef<HTMLElement, PaywallProps>(function Paywall(
                 )}
                 {!offer.isCurrent && (
                   <div className="entitle-paywall__actions">
-                    {button(mine && !upgrade.trial, t.pending, view.action, !view.isCheapest, () =>
-                      run(offer),
+                    {button(
+                      mine && !upgrade.trial,
+                      t.pending,
+                      view.action,
+                      view.isCheapest ? undefined : 'secondary',
+                      () => run(offer),
                     )}
                     {view.trial !== null &&
                       offer.type === 'plan' &&
-                      button(mine && upgrade.trial, t.trialPending, view.trial, true, () =>
+                      button(mine && upgrade.trial, t.trialPending, view.trial, 'quiet', () =>
                         startTrial(offer),
                       )}
                   </div>

@@ -167,7 +167,7 @@ export const Localized: Story = {
     messages: {
       unit: (_unit, category) => (category === 'one' ? 'Aufruf' : 'Aufrufe'),
       usage: ({ usage, limit, unit }) => `${usage} von ${limit} ${unit}`,
-      meterOverLimit: 'Über dem Limit',
+      meterOverSoftLimit: 'Über dem Kontingent, läuft weiter',
       resets: (relative) => `Zurückgesetzt ${relative}`,
     },
   },

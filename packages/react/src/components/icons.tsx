@@ -5,8 +5,8 @@ import type { ReactElement } from 'react'
 const paths = {
   warning: 'M12 3 2 21h20L12 3Zm0 6v5m0 3v.5',
   blocked: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18ZM5.6 5.6l12.8 12.8',
-  // An arrow rising past a line: over an allowance, still going (soft limits).
-  over: 'M3 15h18M12 21V4m-4 4 4-4 4 4',
+  // Still rising: over an allowance, and still working (soft limits).
+  over: 'M2 17l6.5-6.5 5 5L22 7m-6 0h6v6',
   check: 'M4 12.5 9.5 18 20 6',
   lock: 'M6 11h12v10H6zM8.5 11V8a3.5 3.5 0 0 1 7 0v3',
   clock: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Zm0 4v5l3 3',
