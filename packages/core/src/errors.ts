@@ -20,11 +20,18 @@ export class EntitlementsError extends Error {
   declare readonly code: EntitlementsErrorCode
   /** HTTP status, when the server answered. */
   declare readonly status: number | undefined
+  /** The server's own `error.code` (e.g. `trial_already_used`), when it sent one. */
+  declare readonly serverCode: string | undefined
 
-  constructor(code: EntitlementsErrorCode, message: string, options?: { status?: number; cause?: unknown }) {
+  constructor(
+    code: EntitlementsErrorCode,
+    message: string,
+    options?: { status?: number; cause?: unknown; serverCode?: string },
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause })
     this.code = code
     this.status = options?.status
+    this.serverCode = options?.serverCode
   }
 
   /** Worth retrying: network failures, timeouts, 5xx and 429. */

@@ -180,13 +180,15 @@ function httpError(response: Response, text: string): EntitlementsError {
   const status = response.status
   let code = CODES[status] ?? (status >= 500 ? 'server' : 'bad_request')
   let message = `HTTP ${status}`
+  let serverCode: string | undefined
   try {
     // `{ "error": { "code", "message" } }` is the contract, but a proxy may answer with HTML.
     const error = (JSON.parse(text) as { error?: { code?: unknown; message?: unknown } }).error
     if (typeof error?.message === 'string') message = error.message
-    if (error?.code === 'limit_exceeded') code = 'limit_exceeded'
+    if (typeof error?.code === 'string') serverCode = error.code
+    if (serverCode === 'limit_exceeded') code = 'limit_exceeded'
   } catch {}
-  return new EntitlementsError(code, message, { status })
+  return new EntitlementsError(code, message, { status, serverCode })
 }
 
 /** `Retry-After`: delta-seconds or an HTTP date. */

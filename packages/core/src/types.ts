@@ -205,9 +205,17 @@ export type EntitlementEvent =
   | { type: 'check_denied'; feature: string; reason: DecisionReason; requested?: number }
   | { type: 'limit_reached'; feature: string; reason: DecisionReason; usage?: number; limit?: number | null }
   | { type: 'paywall_viewed'; feature: string; reason: DecisionReason }
-  | { type: 'upgrade_clicked'; feature: string; reason: DecisionReason; planId: string }
-  | { type: 'upgrade_completed'; feature: string; reason: DecisionReason; planId: string }
-  | { type: 'upgrade_failed'; feature: string; reason: DecisionReason; planId: string; error: string }
+  // `trial: true`: the customer chose the plan's free trial rather than buying it.
+  | { type: 'upgrade_clicked'; feature: string; reason: DecisionReason; planId: string; trial?: boolean }
+  | { type: 'upgrade_completed'; feature: string; reason: DecisionReason; planId: string; trial?: boolean }
+  | {
+      type: 'upgrade_failed'
+      feature: string
+      reason: DecisionReason
+      planId: string
+      error: string
+      trial?: boolean
+    }
   | { type: 'usage_reported'; feature: string; amount: number }
   | { type: 'usage_rejected'; feature: string; amount: number; code: string }
   | { type: 'snapshot_updated'; version: number; from: 'fetch' | 'live' | 'tab' | 'usage' | 'plan' }

@@ -112,6 +112,24 @@ describe('transport', () => {
     expect(JSON.stringify(server.requests[0]?.path)).not.toContain('secret')
   })
 
+  it("keeps the server's own error code and message beside the client's code", async () => {
+    server.script('GET', PATH, {
+      status: 409,
+      json: { error: { code: 'trial_already_used', message: 'the trial of enterprise was used' } },
+    })
+    const error = await transportFor(server)
+      .request({ path: PATH })
+      .catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(EntitlementsError)
+    expect(error).toMatchObject({
+      code: 'conflict',
+      serverCode: 'trial_already_used',
+      status: 409,
+      message: 'the trial of enterprise was used',
+    })
+    expect(server.requests).toHaveLength(1)
+  })
+
   it('rejects malformed JSON as invalid_response without retrying', async () => {
     server.script('GET', PATH, { status: 200, body: '{"customerId": "acme", ' })
     const error = await transportFor(server)

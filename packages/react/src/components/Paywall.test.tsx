@@ -182,6 +182,34 @@ describe('Paywall', () => {
     expect(changePlan).toHaveBeenCalledWith('premium', { addons: ['extra-seats'] })
   })
 
+  it('never offers an add-on the customer owns, and buying another keeps the owned ones', async () => {
+    const user = userEvent.setup()
+    // Premium with "+5 seats" owned: 15 seats, all used. The AI add-on is bought on top of it.
+    const snapshot = createTestSnapshot({ plan: 'premium', addons: ['extra-seats'], usage: { seats: 15 } })
+    const { client } = createTestClient({ snapshot })
+    const changePlan = vi.spyOn(client, 'changePlan')
+    const { unmount } = render(
+      <TestEntitlementsProvider client={client}>
+        <Paywall feature="seats" />
+      </TestEntitlementsProvider>,
+    )
+    expect(await screen.findByRole('button', { name: 'Upgrade to Enterprise' })).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Add +5 seats' })).toBeNull()
+    unmount()
+
+    render(
+      <TestEntitlementsProvider client={client}>
+        <Paywall feature="ai-assistant" />
+      </TestEntitlementsProvider>,
+    )
+    await user.click(await screen.findByRole('button', { name: 'Add AI assistant' }))
+    expect(changePlan).toHaveBeenCalledWith('premium', { addons: ['extra-seats', 'ai-addon'] })
+    await waitFor(() =>
+      expect(client.getState().snapshot?.addons?.map((a) => a.id)).toEqual(['extra-seats', 'ai-addon']),
+    )
+    expect(client.check('seats', { requested: 0 }).limit).toBe(15)
+  })
+
   it('formats prices with Intl for the locale and the currency’s own minor units', async () => {
     const yen: Catalog = {
       ...logpilotCatalog,
@@ -244,8 +272,20 @@ describe('Paywall', () => {
       expect(changePlan).toHaveBeenCalledWith('enterprise', { trial: true })
       expect(server.snapshot?.trialEndsAt).not.toBeNull()
       expect(events.filter((e) => e.type.startsWith('upgrade_'))).toEqual([
-        { type: 'upgrade_clicked', feature: 'ai-assistant', reason: 'not-entitled', planId: 'enterprise' },
-        { type: 'upgrade_completed', feature: 'ai-assistant', reason: 'not-entitled', planId: 'enterprise' },
+        {
+          type: 'upgrade_clicked',
+          feature: 'ai-assistant',
+          reason: 'not-entitled',
+          planId: 'enterprise',
+          trial: true,
+        },
+        {
+          type: 'upgrade_completed',
+          feature: 'ai-assistant',
+          reason: 'not-entitled',
+          planId: 'enterprise',
+          trial: true,
+        },
       ])
     })
 

@@ -83,7 +83,8 @@ export interface PaywallProps extends Omit<HTMLAttributes<HTMLElement>, 'childre
    * Performs the upgrade for the chosen offer, typically by calling `useEntitlements().changePlan(…)`,
    * which updates the snapshot so every `<Gate>` opens without a reload. While its promise is
    * pending the paywall shows a pending state; a rejection shows its message.
-   * Default: `changePlan(offer.planId, { addons })` of the nearest provider.
+   * Default: `changePlan(offer.id)` for a plan, and for an add-on `changePlan(offer.planId, { addons })`
+   * with the add-ons already owned plus this one, on the nearest provider.
    */
   onUpgrade?: (offer: Offer) => Promise<unknown>
   /** Called after `onUpgrade` (or a trial start) resolved. Default: none. */
@@ -114,11 +115,11 @@ type Upgrade = {
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
-// The server answers `409 trial_already_used`; the client surfaces any 409 as code `conflict` (the only
-// 409 a subscription change gets). `onStartTrial` may also reject with the server's own code.
+// The server answers `409 trial_already_used` (kept by the client as `serverCode`); an app's own
+// `onStartTrial` may reject with that code directly.
 const usedTrial = (error: unknown) => {
-  const code = (error as { code?: unknown } | null)?.code
-  return code === 'trial_already_used' || code === 'conflict'
+  const e = error as { code?: unknown; serverCode?: unknown } | null
+  return e?.serverCode === 'trial_already_used' || e?.code === 'trial_already_used'
 }
 
 /**
@@ -171,6 +172,10 @@ export const Paywall = forwardRef<HTMLElement, PaywallProps>(function Paywall(
   const reason = upsellReasonOf(decision, trialEndsAt, now)
   const trialRunning = trialEndsAt != null && Date.parse(trialEndsAt) > now
   const currentPlanId = snapshot?.plan?.id
+  // Owned add-ons (an optional wire field: older backends omit it) are never offered again and are
+  // kept when another add-on is bought.
+  const ownedAddons = snapshot?.addons
+  const owned = useMemo(() => (ownedAddons ?? []).map((a) => a.id), [ownedAddons])
   const loading = decision.reason === 'loading' || (catalog === undefined && catalogError === null)
   const status: PaywallStatus = loading && upgrade.status === 'idle' ? 'loading' : upgrade.status
 
@@ -181,9 +186,10 @@ export const Paywall = forwardRef<HTMLElement, PaywallProps>(function Paywall(
             ...(requested === undefined ? {} : { requested }),
             ...(decision.usage === undefined ? {} : { usage: decision.usage }),
             currentPlanId: currentPlanId ?? null,
+            currentAddons: owned,
           })
         : [],
-    [catalog, feature, requested, decision.usage, currentPlanId],
+    [catalog, feature, requested, decision.usage, currentPlanId, owned],
   )
 
   // One `paywall_viewed` per feature and reason the user actually sees.
@@ -198,7 +204,7 @@ export const Paywall = forwardRef<HTMLElement, PaywallProps>(function Paywall(
   const run = async (offer: Offer, trial = false) => {
     if (busy.current) return
     busy.current = true
-    const event = { feature, reason: decision.reason, planId: offer.id }
+    const event = { feature, reason: decision.reason, planId: offer.id, ...(trial ? { trial } : {}) }
     const done = (status: Upgrade['status'], error: unknown = null) =>
       setUpgrade({
         status,
@@ -217,7 +223,7 @@ export const Paywall = forwardRef<HTMLElement, PaywallProps>(function Paywall(
         : onUpgrade
           ? onUpgrade(offer)
           : offer.type === 'addon'
-            ? changePlan(offer.planId, { addons: [offer.id] })
+            ? changePlan(offer.planId, { addons: [...owned.filter((id) => id !== offer.id), offer.id] })
             : changePlan(offer.id))
       track({ type: 'upgrade_completed', ...event })
       done('success')
