@@ -2,21 +2,14 @@
 // Billing is the one part of the app that talks about plans; it never decides access.
 import type { Addon, Catalog, EntitlementsSnapshot, Offer } from '@entitle/core'
 
-/**
- * The add-ons the customer has. The snapshot does not list them, but an add-on the customer owns is
- * the reported source of every feature it grants.
- */
+/** The add-ons the customer owns, as the snapshot lists them (display only: access comes from checks). */
 export function ownedAddons(
   snapshot: EntitlementsSnapshot | undefined,
   catalog: Catalog | undefined,
 ): Addon[] {
-  if (!snapshot?.plan || !catalog) return []
-  const planId = snapshot.plan.id
-  return catalog.addons.filter(
-    (addon) =>
-      addon.availableFor.includes(planId) &&
-      Object.keys(addon.grants).every((feature) => snapshot.entitlements[feature]?.source === 'addon'),
-  )
+  if (!snapshot || !catalog) return []
+  const owned = new Set((snapshot.addons ?? []).map((a) => a.id))
+  return catalog.addons.filter((addon) => owned.has(addon.id))
 }
 
 type ChangePlan = (planId: string, options?: { addons?: string[]; trial?: boolean }) => Promise<unknown>

@@ -132,10 +132,12 @@ export function AssistantPage() {
           fallback={
             <div className="locked">
               <TrialOffer />
+              {/* The trial has its own prominent offer above, so the paywall lists the purchases only. */}
               <Paywall
                 feature="ai-assistant"
                 headingLevel={2}
                 onUpgrade={upgrade}
+                showTrials={false}
                 className="inline-paywall"
               />
             </div>
