@@ -2,22 +2,7 @@
 // ("can this workspace invite 2 more members?") and never ask which plan a customer is on, so
 // pricing and packaging can change on the server without touching the pages.
 import type { Decision } from '@entitle/core'
-import {
-  Gate as BaseGate,
-  LimitBanner as BaseLimitBanner,
-  Paywall as BasePaywall,
-  UsageMeter as BaseUsageMeter,
-  type CheckFn,
-  createEntitlementsHooks,
-  defineHelpers,
-  type GateProps,
-  type HelpersOf,
-  type HelperTools,
-  type LimitBannerProps,
-  type PaywallProps,
-  type UsageMeterProps,
-} from '@entitle/react'
-import type { ForwardRefExoticComponent, ReactNode, RefAttributes } from 'react'
+import { defineHelpers } from '@entitle/react'
 
 /** Every feature LogPilot gates on: a typo such as `'seets'` is a compile error in the app. */
 export const FEATURES = [
@@ -36,7 +21,7 @@ export type MeteredFeature = Extract<Feature, 'seats' | 'api-calls'>
 /** Retention used when the entitlements service has never answered (the smallest plan's). */
 export const DEFAULT_RETENTION_DAYS = 3
 
-export const helpers = defineHelpers((check: CheckFn<Feature>, { value }: HelperTools<Feature>) => ({
+export const helpers = defineHelpers((check, { value }) => ({
   /** May the workspace add `n` more members? (hard seat limit) */
   canInviteMembers: (n = 1) => check('seats', { requested: n }).granted,
   /** The seat decision behind `canInviteMembers`, for explaining a refusal. */
@@ -50,21 +35,24 @@ export const helpers = defineHelpers((check: CheckFn<Feature>, { value }: Helper
   /** Past the monthly API allowance (a soft limit: calls keep working, we nudge to upgrade). */
   isOverApiAllowance: () => check('api-calls', { requested: 0 }).reason === 'soft-limit-exceeded',
 }))
-export type Helpers = HelpersOf<typeof helpers>
+// Registered once for the whole app: every hook and component that takes a feature key checks it
+// (`useEntitlement('seets')` and `<Gate feature="ai">` are compile errors), and `useEntitlements()`
+// returns these helpers, typed.
+declare module '@entitle/core' {
+  interface Register {
+    features: Feature
+    helpers: typeof helpers
+  }
+}
 
-/** The hooks, typed by LogPilot's features and helpers (no global type registration needed). */
-export const { useEntitlement, useEntitlements, useReportUsage, useAccess, useEntitlementsClient } =
-  createEntitlementsHooks<Feature, Helpers>()
-
-// The drop-in components with `feature` narrowed to LogPilot's features.
-type Typed<P, F extends string> = Omit<P, 'feature'> & { feature: F }
-export const Gate = BaseGate as (props: Typed<GateProps, Feature>) => ReactNode
-export const Paywall = BasePaywall as ForwardRefExoticComponent<
-  Typed<PaywallProps, Feature> & RefAttributes<HTMLElement>
->
-export const UsageMeter = BaseUsageMeter as ForwardRefExoticComponent<
-  Typed<UsageMeterProps, MeteredFeature> & RefAttributes<HTMLDivElement>
->
-export const LimitBanner = BaseLimitBanner as ForwardRefExoticComponent<
-  Typed<LimitBannerProps, MeteredFeature> & RefAttributes<HTMLDivElement>
->
+export {
+  Gate,
+  LimitBanner,
+  Paywall,
+  UsageMeter,
+  useAccess,
+  useEntitlement,
+  useEntitlements,
+  useEntitlementsClient,
+  useReportUsage,
+} from '@entitle/react'
