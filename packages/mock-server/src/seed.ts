@@ -1,4 +1,5 @@
 import { type Catalog, type Grant, parseCatalog } from '@entitle/core'
+import { type LogPilotFeature, logPilotCatalog as sampleCatalog } from '@entitle/core/sample'
 import { DAY_MS, periodStart } from './periods.js'
 import type { CustomerRecord, ServerState, UsageRecord } from './state.js'
 
@@ -41,113 +42,36 @@ export interface SeedData {
   customers: SeedCustomer[]
 }
 
-const month = { amount: 0, currency: 'USD', interval: 'month' } as const
+// What the mock server adds to the shared sample catalog: descriptions the demo's pricing shows.
+const featureDescriptions: Record<LogPilotFeature, string> = {
+  'advanced-filtering': 'Saved queries and regex filters',
+  'api-access': 'Query your logs over the REST API',
+  'premium-support': 'Four-hour response, 24/7',
+  'ai-assistant': 'Explains errors and suggests queries',
+  'retention-days': 'Days logs are kept',
+  seats: 'Team members',
+  'api-calls': 'Log API requests per month',
+}
+const planDescriptions: Record<string, string> = {
+  basic: 'For side projects',
+  premium: 'For growing teams',
+  enterprise: 'For organisations with compliance needs',
+}
 
-/** The demo's LogPilot catalog (DESIGN.md): three plans, two add-ons, seven features. */
+/**
+ * The demo's LogPilot catalog (DESIGN.md): three plans, two add-ons, seven features. The data is
+ * `@entitle/core/sample`'s (one copy for the workspace) with the descriptions above.
+ */
 export const logPilotCatalog: Catalog = {
-  features: [
-    {
-      id: 'advanced-filtering',
-      name: 'Advanced filtering',
-      kind: 'boolean',
-      description: 'Saved queries and regex filters',
-    },
-    {
-      id: 'api-access',
-      name: 'API access',
-      kind: 'boolean',
-      description: 'Query your logs over the REST API',
-    },
-    {
-      id: 'premium-support',
-      name: 'Premium support',
-      kind: 'boolean',
-      description: 'Four-hour response, 24/7',
-    },
-    {
-      id: 'ai-assistant',
-      name: 'AI assistant',
-      kind: 'boolean',
-      description: 'Explains errors and suggests queries',
-    },
-    {
-      id: 'retention-days',
-      name: 'Log retention',
-      kind: 'config',
-      unit: 'day',
-      description: 'Days logs are kept',
-    },
-    { id: 'seats', name: 'Seats', kind: 'metered', unit: 'seat', description: 'Team members' },
-    {
-      id: 'api-calls',
-      name: 'API calls',
-      kind: 'metered',
-      unit: 'call',
-      description: 'Log API requests per month',
-    },
-  ],
-  plans: [
-    {
-      id: 'basic',
-      name: 'Basic',
-      description: 'For side projects',
-      price: { ...month, amount: 0 },
-      trialDays: 0,
-      grants: {
-        'advanced-filtering': { kind: 'boolean' },
-        'retention-days': { kind: 'config', value: 3 },
-        seats: { kind: 'metered', limit: 3, enforcement: 'hard', resetPeriod: null },
-        'api-calls': { kind: 'metered', limit: 1000, enforcement: 'soft', resetPeriod: 'month' },
-      },
-    },
-    {
-      id: 'premium',
-      name: 'Premium',
-      description: 'For growing teams',
-      price: { ...month, amount: 4900 },
-      trialDays: 0,
-      grants: {
-        'advanced-filtering': { kind: 'boolean' },
-        'api-access': { kind: 'boolean' },
-        'premium-support': { kind: 'boolean' },
-        'retention-days': { kind: 'config', value: 14 },
-        seats: { kind: 'metered', limit: 10, enforcement: 'hard', resetPeriod: null },
-        'api-calls': { kind: 'metered', limit: 50_000, enforcement: 'soft', resetPeriod: 'month' },
-      },
-    },
-    {
-      id: 'enterprise',
-      name: 'Enterprise',
-      description: 'For organisations with compliance needs',
-      price: { ...month, amount: 29_900 },
-      trialDays: 14,
-      grants: {
-        'advanced-filtering': { kind: 'boolean' },
-        'api-access': { kind: 'boolean' },
-        'premium-support': { kind: 'boolean' },
-        'ai-assistant': { kind: 'boolean' },
-        'retention-days': { kind: 'config', value: 90 },
-        seats: { kind: 'metered', limit: null, enforcement: 'hard', resetPeriod: null },
-        'api-calls': { kind: 'metered', limit: null, enforcement: 'soft', resetPeriod: 'month' },
-      },
-    },
-  ],
-  addons: [
-    {
-      id: 'extra-seats',
-      name: '+5 seats',
-      price: { ...month, amount: 2500 },
-      availableFor: ['premium'],
-      grants: { seats: { kind: 'metered', limit: 5, enforcement: 'hard', resetPeriod: null } },
-    },
-    {
-      id: 'ai-addon',
-      name: 'AI assistant',
-      price: { ...month, amount: 1900 },
-      availableFor: ['premium'],
-      grants: { 'ai-assistant': { kind: 'boolean' } },
-    },
-  ],
+  ...sampleCatalog,
+  features: sampleCatalog.features.map((f) => ({ ...f, description: featureDescriptions[f.id] })),
+  // The description after the name: the catalog's JSON keeps the key order it always had.
+  plans: sampleCatalog.plans.map(({ id, name, ...rest }) => ({
+    id,
+    name,
+    description: planDescriptions[id],
+    ...rest,
+  })),
 }
 
 /** The sample customers of DESIGN.md, with times relative to the clock when the seed is applied. */
