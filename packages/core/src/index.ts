@@ -19,6 +19,7 @@ export {
   type FeatureInfo,
   featureInfoFromCatalog,
 } from './evaluate.js'
+export { nextPeriodStart, periodStart } from './periods.js'
 export {
   type AddonOffer,
   type Offer,

@@ -1,11 +1,12 @@
 // Snapshot builders: what a backend would compute from a subscription, without a backend.
-import type {
-  Catalog,
-  Entitlement,
-  EntitlementsSnapshot,
-  GrantSource,
-  MeteredEntitlement,
-  ResetPeriod,
+import {
+  type Catalog,
+  type Entitlement,
+  type EntitlementsSnapshot,
+  type GrantSource,
+  type MeteredEntitlement,
+  nextPeriodStart,
+  type ResetPeriod,
 } from '@entitle/core'
 import { logpilotCatalog } from './logpilotCatalog.js'
 
@@ -38,22 +39,9 @@ export interface TestSnapshotOptions {
   now?: number
 }
 
-/** The next reset instant after `now` (UTC calendar boundaries). */
+/** The next reset instant after `now` (UTC calendar boundaries; weeks start on Monday), as ISO-8601. */
 export function nextReset(period: ResetPeriod, now: number): string {
-  const d = new Date(now)
-  const y = d.getUTCFullYear()
-  const m = d.getUTCMonth()
-  const day = d.getUTCDate()
-  switch (period) {
-    case 'day':
-      return new Date(Date.UTC(y, m, day + 1)).toISOString()
-    case 'week':
-      return new Date(Date.UTC(y, m, day + ((8 - d.getUTCDay()) % 7 || 7))).toISOString()
-    case 'month':
-      return new Date(Date.UTC(y, m + 1, 1)).toISOString()
-    case 'year':
-      return new Date(Date.UTC(y + 1, 0, 1)).toISOString()
-  }
+  return new Date(nextPeriodStart(period, now)).toISOString()
 }
 
 /**
