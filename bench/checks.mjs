@@ -9,10 +9,9 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
+import { globexSnapshot, interleave } from '../packages/core/bench/evaluate.bench.mjs'
 import { createEntitlementsClient, evaluate } from '../packages/core/dist/index.js'
 import { unavailable } from './lib/alternatives.mjs'
-import { interleave } from './lib/interleave.mjs'
-import { globexSnapshot } from './lib/snapshot.mjs'
 
 const args = process.argv.slice(2)
 const short = args.includes('--short')

@@ -12,9 +12,9 @@ import { createServer } from 'node:http'
 import { join } from 'node:path'
 import { build } from 'esbuild'
 import { chromium } from 'playwright-core'
+import { median } from '../packages/core/bench/evaluate.bench.mjs'
 import { createHandler } from '../packages/mock-server/dist/index.js'
 import { entitleFromDist, root } from './lib/esbuild.mjs'
-import { median } from './lib/interleave.mjs'
 
 const args = process.argv.slice(2)
 const short = args.includes('--short')
