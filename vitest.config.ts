@@ -3,6 +3,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { playwright } from '@vitest/browser-playwright'
 import { defaultClientConditions, defaultServerConditions } from 'vite'
 import { defineConfig } from 'vitest/config'
+import { CHROMIUM_ARGS, chromiumExecutable } from './scripts/chromium.mjs'
 
 // The React 18 project resolves react, react-dom (and the packages that import them) to the copies
 // installed by packages/react/test-react18, so the same hooks run against React 18.
@@ -13,22 +14,14 @@ const react18 = (pkg: string) =>
 // Workspace packages resolve to their TypeScript sources through the `source` export condition,
 // so tests never need a build first.
 
-// Headless Chromium for the browser projects: the system one (CHROMIUM_PATH, else /usr/bin/chromium),
-// with the flags that work as root in a closed network (../shared/TOOLCHAIN.md).
+// Headless Chromium for the browser projects: the system one, with the workspace's flags (scripts/chromium.mjs).
 const chromium = () => ({
   enabled: true,
   headless: true,
   provider: playwright({
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      executablePath: chromiumExecutable(),
+      args: [...CHROMIUM_ARGS],
     },
   }),
   instances: [{ browser: 'chromium' as const }],

@@ -14,6 +14,7 @@ import { build } from 'esbuild'
 import { chromium } from 'playwright-core'
 import { median } from '../packages/core/bench/evaluate.bench.mjs'
 import { createHandler } from '../packages/mock-server/dist/index.js'
+import { CHROMIUM_ARGS, chromiumExecutable } from '../scripts/chromium.mjs'
 import { entitleFromDist, root } from './lib/esbuild.mjs'
 
 const args = process.argv.slice(2)
@@ -21,15 +22,6 @@ const short = args.includes('--short')
 const RELOADS = short ? 1 : 5
 const SERVER_DELAY_MS = 2000
 const DEADLINE_MS = 120_000
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 
 const bundle = await build({
   entryPoints: [join(root, 'bench', 'apps', 'first-render.tsx')],
@@ -96,8 +88,8 @@ try {
   await new Promise((r) => server.listen(0, '127.0.0.1', () => r()))
   const base = `http://127.0.0.1:${server.address().port}`
   browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    executablePath: chromiumExecutable(),
+    args: ['--headless', ...CHROMIUM_ARGS],
   })
   const context = await browser.newContext()
   const page = await context.newPage()

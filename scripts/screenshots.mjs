@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
 import { chromium } from 'playwright-core'
+import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.mjs'
 
 const root = join(import.meta.dirname, '..')
 const staticDir = join(root, 'storybook-static')
@@ -64,16 +65,9 @@ rmSync(outDir, { recursive: true, force: true })
 mkdirSync(outDir, { recursive: true })
 // Playwright gives every launch a fresh temporary profile (the --user-data-dir TOOLCHAIN.md asks for).
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: chromiumExecutable(),
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  args: [...CHROMIUM_ARGS],
 })
 let failed = 0
 try {

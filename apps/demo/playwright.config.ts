@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from '@playwright/test'
+import { CHROMIUM_ARGS, chromiumExecutable } from '../../scripts/chromium.mjs'
 import { E2E_APP_PORT, E2E_MOCK_PORT } from './e2e/ports'
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
@@ -21,16 +22,9 @@ export default defineConfig({
     viewport: { width: 1280, height: 860 },
     trace: 'retain-on-failure',
     launchOptions: {
-      // The system Chromium (Playwright's own browser download is not used; see TOOLCHAIN.md).
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      // The system Chromium and the workspace's flags (scripts/chromium.mjs; see TOOLCHAIN.md).
+      executablePath: chromiumExecutable(),
+      args: [...CHROMIUM_ARGS],
     },
   },
   webServer: {

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
+import { CHROMIUM_ARGS, chromiumExecutable } from '../../../scripts/chromium.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const docs = join(here, '..', '..', '..', 'docs')
@@ -29,15 +30,8 @@ const admin = (action, body = {}) =>
   fetch(`${MOCK}/v1/admin/${action}`, { method: 'POST', headers: ADMIN, body: JSON.stringify(body) })
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  executablePath: chromiumExecutable(),
+  args: [...CHROMIUM_ARGS],
 })
 mkdirSync(docs, { recursive: true })
 
