@@ -186,6 +186,27 @@ describe('scenarios and createTestSnapshot', () => {
     )
   })
 
+  it('follows the backend: an add-on not sold with the plan is a clear error, and the larger config value wins', () => {
+    expect(() => createTestSnapshot({ plan: 'basic', addons: ['extra-seats'], now: NOW })).toThrow(
+      'createTestSnapshot: add-on "extra-seats" is not available for plan "basic" (only premium)',
+    )
+    const catalog = {
+      ...logpilotCatalog,
+      addons: [
+        ...logpilotCatalog.addons,
+        {
+          id: 'short-retention',
+          name: 'Short retention',
+          price: null,
+          availableFor: ['premium'],
+          grants: { 'retention-days': { kind: 'config' as const, value: 7 } },
+        },
+      ],
+    }
+    const s = createTestSnapshot({ plan: 'premium', addons: ['short-retention'], catalog, now: NOW })
+    expect(s.entitlements['retention-days']).toMatchObject({ kind: 'config', value: 14, source: 'plan' })
+  })
+
   it('add-ons raise limits; overrides replace or remove entitlements', () => {
     const s = createTestSnapshot({
       plan: 'premium',

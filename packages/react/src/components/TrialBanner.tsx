@@ -64,7 +64,8 @@ export const TrialBanner = forwardRef<HTMLDivElement, TrialBannerProps>(function
   const state: TrialBannerState = left <= 0 ? 'ended' : daysLeft <= endingWithinDays ? 'ending' : 'active'
   const text = state === 'ended' ? f.t.trialEnded : f.t.trialEnds(f.relative(endsAt, now))
   const upsell = feature ?? trialFeature(snapshot)
-  const open = upsell === undefined ? null : () => paywall.open({ feature: upsell })
+  // A feature id read from the snapshot: one of the registered keys whenever the server and catalog agree.
+  const open = upsell === undefined ? null : () => paywall.open({ feature: upsell as FeatureKey })
   const upgrade = onUpgradeClick ?? open
   if (children) return children({ state, daysLeft, text, upgrade })
 

@@ -71,7 +71,13 @@ export function createTestSnapshot(options: TestSnapshotOptions = {}): Entitleme
       if (grant.kind === 'boolean') {
         if (!existing) entitlements[feature] = { kind: 'boolean', source, expiresAt }
       } else if (grant.kind === 'config') {
-        entitlements[feature] = { kind: 'config', value: grant.value, source, expiresAt }
+        // As the mock server combines sources: the larger numeric value wins.
+        const keep =
+          existing?.kind === 'config' &&
+          typeof existing.value === 'number' &&
+          typeof grant.value === 'number' &&
+          existing.value >= grant.value
+        if (!keep) entitlements[feature] = { kind: 'config', value: grant.value, source, expiresAt }
       } else if (existing?.kind === 'metered') {
         // An add-on raises the plan's limit; unlimited stays unlimited.
         existing.limit = existing.limit === null || grant.limit === null ? null : existing.limit + grant.limit
@@ -94,6 +100,12 @@ export function createTestSnapshot(options: TestSnapshotOptions = {}): Entitleme
   for (const addonId of options.addons ?? []) {
     const addon = catalog.addons.find((a) => a.id === addonId)
     if (!addon) throw new Error(`createTestSnapshot: no add-on "${addonId}" in the catalog`)
+    // A backend sells an add-on only with the plans it is made for; say so rather than compute a
+    // snapshot no server would send.
+    if (!(addon.availableFor as readonly string[]).includes(plan.id))
+      throw new Error(
+        `createTestSnapshot: add-on "${addonId}" is not available for plan "${plan.id}" (only ${addon.availableFor.join(', ')})`,
+      )
     apply(addon.grants, 'addon', null)
     addons.push({ id: addon.id, name: addon.name })
   }
