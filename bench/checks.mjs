@@ -35,6 +35,9 @@ const client = createEntitlementsClient({
   live: false,
   now: () => now,
 })
+// As under <EntitlementsProvider>: a subscribed client keeps its state cached between changes, so a
+// check is a cache read plus evaluate(). (Unsubscribed, each check re-reads the query cache first.)
+client.subscribe(() => {})
 
 /** @type {{ name: string, group: string, run: (n: number) => number }[]} */
 const cases = [

@@ -312,20 +312,25 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
       featuresOf = catalog
       features = catalog ? featureInfoFromCatalog(catalog) : undefined
     }
-    const next: EntitlementsClientState = {
-      customerId: c.id,
-      snapshot,
-      status: failed ? 'error' : snapshot ? 'success' : 'loading',
-      error: wrappedError,
-      isStale: snapshot !== undefined && (failed || c.restored),
-      pendingUsage: queuedOf(c).length,
-      catalog,
-    }
-    const previous = state
-    type Key = keyof EntitlementsClientState
-    if (previous && (Object.keys(next) as Key[]).every((key) => previous[key] === next[key])) return previous
-    state = next
-    return next
+    const status = failed ? 'error' : snapshot ? 'success' : 'loading'
+    const isStale = snapshot !== undefined && (failed || c.restored)
+    let pendingUsage = 0
+    for (const report of c.pending) if (report.queued) pendingUsage++
+    // Compared field by field before allocating: an unchanged state keeps its identity (what
+    // useSyncExternalStore needs), and check() on a client nobody subscribed to stays cheap.
+    const p = state
+    if (
+      p?.customerId === c.id &&
+      p.snapshot === snapshot &&
+      p.status === status &&
+      p.error === wrappedError &&
+      p.isStale === isStale &&
+      p.pendingUsage === pendingUsage &&
+      p.catalog === catalog
+    )
+      return p
+    state = { customerId: c.id, snapshot, status, error: wrappedError, isStale, pendingUsage, catalog }
+    return state
   }
 
   /** Recomputes the state and tells the listeners if it changed. */
