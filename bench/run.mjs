@@ -79,7 +79,6 @@ const sections = [
   },
   {
     ...external('packages/mock-server/bench', 'mock-server engineer (packages/mock-server)'),
-    parseText: parseLoadText,
     id: 'mock-server',
     title: 'mock server load',
   },
@@ -107,7 +106,6 @@ for (const s of sections) {
   for (const script of s.scripts ?? [s.script]) {
     log(`${s.title}: node ${script} ${[...common, ...(s.args ?? [])].join(' ')}`)
     const r = await runSection(script, [...common, ...(s.args ?? [])], s.timeoutMs, s.env)
-    if (!r.json && s.parseText) r.json = s.parseText(r.stdout)
     const prev = results[s.id]
     const entry = { title: s.title, script, ms: r.ms, exitCode: r.code, status: 'ok', rows: [] }
     if (r.timedOut) entry.status = `timed out after ${s.timeoutMs / 1000} s`
@@ -266,30 +264,6 @@ function median(xs) {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2
 }
 
-/**
- * Until packages/mock-server/bench/load.mjs prints a --json line, read its table lines
- * (`<name> <n> req/s … p50 <ms> ms  p99 <ms> ms  non-200: <n>`).
- */
-function parseLoadText(stdout) {
-  const rows = []
-  const re =
-    /^(.+?)\s+(\d+) req\/s\s+(\d+) requests in ([\d.]+) s\s+p50 ([\d.]+) ms\s+p99 ([\d.]+) ms\s+non-200: (\d+)/
-  for (const line of stdout.split('\n')) {
-    const m = re.exec(line.trim())
-    if (m)
-      rows.push({
-        case: m[1],
-        rps: Number(m[2]),
-        requests: Number(m[3]),
-        p50Ms: Number(m[5]),
-        p99Ms: Number(m[6]),
-        non200: Number(m[7]),
-        parsedFromText: true,
-      })
-  }
-  return rows.length ? { rows } : undefined
-}
-
 function kb(n) {
   return `${(n / 1024).toFixed(1)} kB`
 }
@@ -344,7 +318,6 @@ function format(id, row) {
       notes: [
         row.p50Ms !== undefined ? `p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms` : '',
         row.non200 ? `non-200: ${row.non200}` : '',
-        row.parsedFromText ? 'read from its text output (no --json yet)' : '',
       ]
         .filter(Boolean)
         .join('; '),

@@ -14,6 +14,9 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const short = process.argv.includes('--short')
+// --json: a last line `{ rows: [{ case, rps, requests, p50Ms, p99Ms, non200 }] }` for `pnpm bench`.
+const json = process.argv.includes('--json')
+const rows = []
 const DURATION_MS = short ? 500 : 3000
 const MAX_REQUESTS = short ? 5_000 : 50_000
 const CONCURRENCY = 32
@@ -104,6 +107,14 @@ async function run(name, makeRequest) {
   const pct = (p) =>
     (latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0).toFixed(2)
   const rps = Math.round((ok + failed) / seconds)
+  rows.push({
+    case: name,
+    rps,
+    requests: ok + failed,
+    p50Ms: Number(pct(0.5)),
+    p99Ms: Number(pct(0.99)),
+    non200: failed,
+  })
   console.log(
     `${name.padEnd(36)} ${String(rps).padStart(7)} req/s  ${String(ok + failed).padStart(6)} requests in ${seconds.toFixed(2)} s  ` +
       `p50 ${pct(0.5)} ms  p99 ${pct(0.99)} ms  non-200: ${failed}`,
@@ -140,6 +151,7 @@ try {
   server.child.kill('SIGTERM')
   baseline.child.kill('SIGTERM')
 }
+if (json) console.log(JSON.stringify({ rows }))
 if (results.some((r) => r.failed > 0)) {
   console.error('bench: some requests did not answer 200')
   process.exitCode = 1
