@@ -15,6 +15,7 @@ import type {
   EntitlementsClientOptions,
   EntitlementsClientState,
   EntitlementsQueryOptions,
+  LiveStatus,
   ReportUsageOptions,
   UsageResult,
 } from './clientTypes.js'
@@ -139,6 +140,7 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
   let liveModule: typeof import('./live.js') | undefined
   let stopStream: (() => void) | undefined
   let tabs: TabChannel | undefined
+  let liveStatus: LiveStatus = 'off'
 
   const emit = (event: EntitlementEvent) => {
     try {
@@ -326,10 +328,20 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
       p.error === wrappedError &&
       p.isStale === isStale &&
       p.pendingUsage === pendingUsage &&
-      p.catalog === catalog
+      p.catalog === catalog &&
+      p.live === liveStatus
     )
       return p
-    state = { customerId: c.id, snapshot, status, error: wrappedError, isStale, pendingUsage, catalog }
+    state = {
+      customerId: c.id,
+      snapshot,
+      status,
+      error: wrappedError,
+      isStale,
+      pendingUsage,
+      catalog,
+      live: liveStatus,
+    }
     return state
   }
 
@@ -531,27 +543,44 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
     }
   }
 
+  function setLive(status: LiveStatus) {
+    liveStatus = status
+    update()
+  }
+
+  /** Opens the stream and tab channel once the module is loaded; `'connecting'` until then. The caller updates. */
   function connectLive() {
-    if (!liveModule || !started || stopStream) return
+    if (!live || !started || stopStream) return
+    liveStatus = 'connecting'
+    if (!liveModule) return
     const c = current
-    stopStream = liveModule.openLiveStream({
+    // Callbacks of a connection that was closed meanwhile (stop, customer switch) change nothing.
+    const stop: () => void = liveModule.openLiveStream({
       transport,
       path: customerPath(c.id, 'events'),
       retryDelayMs,
       maxRetryDelayMs,
       onSnapshot: (json) => receive(c, json, 'live'),
-      // Events may have been missed while disconnected.
       onOpen: (reconnected) => {
-        if (reconnected && c === current) refreshQuietly()
+        if (stopStream !== stop) return
+        setLive('open')
+        // Events may have been missed while disconnected.
+        if (reconnected) refreshQuietly()
+      },
+      onClose: (final) => {
+        if (stopStream === stop) setLive(final ? 'off' : 'reconnecting')
       },
     })
+    stopStream = stop
     tabs = liveModule.openTabChannel(`entitle:${environment}:${c.id}`, (message) => {
       const m = message as { type?: unknown; snapshot?: unknown } | null
       if (m?.type === 'snapshot') receive(c, m.snapshot, 'tab')
     })
   }
 
+  /** The caller updates. */
   function disconnectLive() {
+    liveStatus = 'off'
     stopStream?.()
     stopStream = undefined
     tabs?.close()
@@ -640,11 +669,9 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
       void queryClient.cancelQueries({ queryKey: current.options.queryKey, exact: true })
       disconnectLive()
       current = customer(customerId)
+      connectLive()
       update()
-      if (started) {
-        connectLive()
-        refreshIfStale()
-      }
+      if (started) refreshIfStale()
     },
     reportUsage,
     async changePlan(planId, planOptions?: ChangePlanOptions) {
@@ -667,6 +694,7 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
       if (started) return
       started = true
       watchCache()
+      if (live) liveStatus = 'connecting'
       update()
       refreshIfStale()
       if (catalogRestored) loadCatalog().catch(noop)
@@ -674,15 +702,21 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
       if (!live) return
       if (liveModule) connectLive()
       else {
-        import('./live.js').then((module) => {
-          liveModule = module
-          connectLive()
-        }, noop)
+        import('./live.js').then(
+          (module) => {
+            liveModule = module
+            connectLive()
+          },
+          () => {
+            if (started && !stopStream) setLive('off')
+          },
+        )
       }
     },
     stop() {
       started = false
       disconnectLive()
+      update()
       listen(false)
       watchCache()
     },

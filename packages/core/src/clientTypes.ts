@@ -82,6 +82,14 @@ export interface EntitlementsClientOptions<F extends string = FeatureKey> {
   now?: () => number
 }
 
+/**
+ * The live-updates connection (the server's event stream): `'off'` (live updates disabled, client
+ * not started, stopped, or given up after an auth / not-found answer), `'connecting'` (started,
+ * no answer yet), `'open'` (the stream answered 200 and is being read), `'reconnecting'` (backing
+ * off or retrying after a drop or an error).
+ */
+export type LiveStatus = 'off' | 'connecting' | 'open' | 'reconnecting'
+
 /** The client's state, as read by `getState()`; a new object whenever anything in it changes. */
 export interface EntitlementsClientState {
   customerId: string
@@ -96,6 +104,12 @@ export interface EntitlementsClientState {
   pendingUsage: number
   /** The catalog, once loaded (or restored from storage): checks use it to tell unknown features. */
   catalog?: Catalog | undefined
+  /**
+   * The live-updates connection (see `LiveStatus`): `'open'` means server changes arrive as they
+   * happen. `createEntitlementsClient` always sets it; optional in the type only so that hand-written
+   * clients (test fakes) keep compiling. Read a missing value as `'off'`.
+   */
+  live?: LiveStatus
 }
 
 export interface UsageResult {

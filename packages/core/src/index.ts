@@ -7,6 +7,7 @@ export type {
   EntitlementsClientOptions,
   EntitlementsClientState,
   EntitlementsQueryOptions,
+  LiveStatus,
   ReportUsageOptions,
   StorageLike,
   UsageResult,

@@ -15,6 +15,8 @@ export interface LiveStreamOptions {
   onOpen?: ((reconnected: boolean) => void) | undefined
   /** Each failure; the stream reconnects unless the error is an auth or not-found answer. */
   onError?: ((error: EntitlementsError) => void) | undefined
+  /** Each time a connection ends (dropped, failed, not by stop()); `final`: no reconnect follows. */
+  onClose?: ((final: boolean) => void) | undefined
   /** First reconnect delay, doubling per failed attempt (full jitter). */
   retryDelayMs: number
   /** Cap of one reconnect delay. */
@@ -42,6 +44,7 @@ export function openLiveStream(options: LiveStreamOptions): () => void {
       const abort = () => connection.abort()
       stopper.signal.addEventListener('abort', abort)
       let idle: ReturnType<typeof setTimeout> | undefined
+      let final = false
       const alive = () => {
         clearTimeout(idle)
         idle = setTimeout(abort, idleTimeoutMs)
@@ -85,11 +88,14 @@ export function openLiveStream(options: LiveStreamOptions): () => void {
                 },
               )
         options.onError?.(e)
-        if (FINAL.has(e.code)) break
+        final = FINAL.has(e.code)
       } finally {
         clearTimeout(idle)
         stopper.signal.removeEventListener('abort', abort)
       }
+      if (stopper.signal.aborted) break
+      options.onClose?.(final)
+      if (final) break
       const wait = Math.random() * Math.min(options.maxRetryDelayMs, options.retryDelayMs * 2 ** failures++)
       await delay(wait, stopper.signal).catch(() => {})
     }

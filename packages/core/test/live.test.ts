@@ -237,6 +237,84 @@ describe('client live updates', () => {
     client.stop()
   })
 
+  it('state.live follows the stream: connecting → open → reconnecting → open, off after stop()', async () => {
+    const client = clientFor(server, { live: true })
+    expect(client.getState().live).toBe('off') // not started
+    const seen: (string | undefined)[] = []
+    client.subscribe(() => {
+      const live = client.getState().live
+      if (seen.at(-1) !== live) seen.push(live)
+    })
+    server.script('GET', EVENTS, 'hold')
+    client.start()
+    expect(client.getState().live).toBe('connecting')
+    const held = await server.held()
+    await stateWhere(client, (s) => s.status === 'success')
+    expect(client.getState().live).toBe('connecting') // the stream has not answered yet
+    const opened = server.nextConnection()
+    held.release('default')
+    const first = await opened
+    await stateWhere(client, (s) => s.live === 'open')
+    const state = client.getState()
+    expect(client.getState()).toBe(state) // same object while nothing changes
+
+    const next = server.nextConnection()
+    first.end()
+    await stateWhere(client, (s) => s.live === 'reconnecting')
+    await vi.advanceTimersByTimeAsync(99) // the backoff (100 ms) is not over
+    expect(client.getState().live).toBe('reconnecting')
+    await vi.advanceTimersByTimeAsync(1)
+    await next
+    await stateWhere(client, (s) => s.live === 'open')
+
+    client.stop()
+    expect(client.getState().live).toBe('off')
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(client.getState().live).toBe('off') // the closed connection's callbacks change nothing
+    expect(seen).toEqual(['connecting', 'open', 'reconnecting', 'open', 'off'])
+  })
+
+  it('state.live: reconnecting while refused, off after an auth answer, off with live: false', async () => {
+    server.script('GET', EVENTS, { status: 503 })
+    const client = clientFor(server, { live: true })
+    client.start()
+    await stateWhere(client, (s) => s.live === 'reconnecting')
+    await vi.advanceTimersByTimeAsync(100)
+    await stateWhere(client, (s) => s.live === 'open')
+    client.stop()
+
+    server.setToken('acme', 'other')
+    const unauthorized = clientFor(server, { live: true })
+    unauthorized.start()
+    expect(unauthorized.getState().live).toBe('connecting')
+    await stateWhere(unauthorized, (s) => s.live === 'off') // given up: reconnecting cannot fix it
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(unauthorized.getState().live).toBe('off')
+    expect(server.count('GET', EVENTS)).toBe(3) // the 503, its retry, the 401
+    unauthorized.stop()
+
+    const off = clientFor(server)
+    off.start()
+    expect(off.getState().live).toBe('off')
+    off.stop()
+  })
+
+  it('state.live: a customer switch goes straight to connecting for the new stream', async () => {
+    const client = clientFor(server, { live: true })
+    client.start()
+    await server.nextConnection()
+    await stateWhere(client, (s) => s.live === 'open')
+    const seen: (string | undefined)[] = []
+    client.subscribe(() => seen.push(client.getState().live))
+    const nextB = server.nextConnection()
+    client.setCustomer('globex')
+    expect(client.getState()).toMatchObject({ customerId: 'globex', live: 'connecting' })
+    await nextB
+    await stateWhere(client, (s) => s.live === 'open')
+    expect(seen).not.toContain('off')
+    client.stop()
+  })
+
   it("switching customer closes A's stream and opens B's", async () => {
     const client = clientFor(server, { live: true })
     client.start()
@@ -301,6 +379,9 @@ describe('tabs share updates (BroadcastChannel)', () => {
     const globexTab = clientFor(server, { live: true, customerId: 'globex' })
     for (const tab of [acmeTab, otherEnv, globexTab]) tab.start()
     await stateWhere(otherEnv, (s) => s.snapshot?.version === 1)
+    // Settled first: a tab's own stream opening is a state change too (`state.live`).
+    for (const tab of [otherEnv, globexTab])
+      await stateWhere(tab, (s) => s.live === 'open' && s.snapshot?.version === 1)
     const changes = vi.fn()
     otherEnv.subscribe(changes)
     globexTab.subscribe(changes)

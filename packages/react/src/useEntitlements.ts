@@ -7,6 +7,7 @@ import type {
   EntitlementsError,
   EntitlementsSnapshot,
   FeatureKey,
+  LiveStatus,
   ReportUsageOptions,
   UsageResult,
 } from '@entitle/core'
@@ -32,6 +33,12 @@ export interface EntitlementsValue<F extends string = FeatureKey> {
   error: EntitlementsError | null
   snapshot: EntitlementsSnapshot | undefined
   customerId: string
+  /**
+   * The live-updates connection: `'open'` (server changes arrive as they happen), `'connecting'`,
+   * `'reconnecting'` (backing off after a drop or an error), or `'off'` (live updates disabled,
+   * stopped, or given up after an auth answer). Read-only: for a status pill, not for gating.
+   */
+  live: LiveStatus
   /** Fetch the snapshot now. Rejects with `EntitlementsError` (handle it where you call it). */
   refresh(): Promise<EntitlementsSnapshot>
   /** Optimistic usage report (see `useReportUsage` for pending/error state). */
@@ -54,6 +61,7 @@ const baseKeys = [
   'error',
   'snapshot',
   'customerId',
+  'live',
   'refresh',
   'reportUsage',
   'changePlan',
@@ -106,6 +114,7 @@ export function useEntitlementsValue(): EntitlementsValue<string> {
       error: state.error,
       snapshot: state.snapshot,
       customerId: state.customerId,
+      live: state.live ?? 'off',
     }),
     [helpers, actions, state],
   )

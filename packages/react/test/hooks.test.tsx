@@ -1,4 +1,4 @@
-import { EntitlementsError } from '@entitle/core'
+import { type EntitlementsClientState, EntitlementsError } from '@entitle/core'
 import { act, render, renderHook, screen } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { StrictMode } from 'react'
@@ -220,6 +220,31 @@ describe('useEntitlements', () => {
     act(() => client.fail(new EntitlementsError('server', 'boom', { status: 503 })))
     expect(result.current).toMatchObject({ isLoading: false, isStale: true })
     expect(result.current.error?.code).toBe('server')
+  })
+
+  it('exposes the live-updates connection, re-rendering when it changes; off when a client does not say', () => {
+    const fake = createFakeClient({ snapshot: globex() })
+    expect(renderHook(() => useEntitlements(), { wrapper: wrapper(fake) }).result.current.live).toBe('off')
+
+    let state: EntitlementsClientState = { ...fake.getState(), live: 'connecting' }
+    const listeners = new Set<() => void>()
+    const client: FakeClient = {
+      ...fake,
+      getState: () => state,
+      subscribe(listener) {
+        listeners.add(listener)
+        return () => listeners.delete(listener)
+      },
+    }
+    const { result } = renderHook(() => useEntitlements(), { wrapper: wrapper(client) })
+    expect(result.current.live).toBe('connecting')
+    for (const live of ['open', 'reconnecting', 'off'] as const) {
+      act(() => {
+        state = { ...state, live }
+        for (const listener of listeners) listener()
+      })
+      expect(result.current.live).toBe(live)
+    }
   })
 
   it('warns when a helper would shadow a built-in field (and keeps the built-in)', () => {
