@@ -11,6 +11,7 @@
 import { CancelledError, hashKey, type Query, QueryClient } from '@tanstack/query-core'
 import type {
   ChangePlanOptions,
+  ClearPersistedOptions,
   EntitlementsClient,
   EntitlementsClientOptions,
   EntitlementsClientState,
@@ -100,7 +101,7 @@ function randomKey(): string {
  */
 export function createEntitlementsClient<F extends string = FeatureKey>(
   options: EntitlementsClientOptions<F>,
-): EntitlementsClient<F> {
+): EntitlementsClient<F> & Required<Pick<EntitlementsClient<F>, 'clearPersisted'>> {
   const environment = options.environment ?? 'production'
   const staleTime = options.staleTime ?? 30_000
   const maxQueuedUsage = options.maxQueuedUsage ?? 100
@@ -450,6 +451,7 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
       for (const report of queuedOf(c)) {
         // The token now belongs to another customer: keep the queue until this one is current again.
         if (c !== current) break
+        if (!c.pending.includes(report)) continue // dropped meanwhile (clearPersisted)
         try {
           await send(c, report)
         } catch (error) {
@@ -719,6 +721,39 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
       update()
       listen(false)
       watchCache()
+    },
+    clearPersisted(clearOptions?: ClearPersistedOptions) {
+      const keepQueue = clearOptions?.keepQueuedUsage === true
+      const queueSuffix = ':usage-queue'
+      // Customers of earlier sessions too, where the storage can be listed; those of this one always.
+      const keys = new Set(persister.keys(storageKey(environment, '')))
+      const inMemory = new Set<string>()
+      let dropped = 0
+      for (const c of customers.values()) {
+        keys.add(storageKey(environment, c.id))
+        const queueKey = storageKey(environment, c.id, 'usage-queue')
+        keys.add(queueKey)
+        inMemory.add(queueKey)
+        const queued = keepQueue ? 0 : queuedOf(c).length
+        if (queued > 0) {
+          dropped += queued
+          c.pending = c.pending.filter((report) => !report.queued)
+          publish(c)
+        }
+      }
+      for (const key of keys) {
+        if (key.endsWith(queueSuffix)) {
+          if (keepQueue) continue
+          if (!inMemory.has(key)) dropped += persister.read(key, parseQueue)?.length ?? 0
+        }
+        persister.remove(key)
+      }
+      persister.remove(catalogStorageKey)
+      if (dropped > 0 && typeof process !== 'undefined' && process.env.NODE_ENV !== 'production')
+        devWarn(
+          `clearPersisted(): ${dropped} queued usage report(s) dropped, never sent. Pass { keepQueuedUsage: true } to keep them.`,
+        )
+      update()
     },
   }
 }

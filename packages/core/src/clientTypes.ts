@@ -112,6 +112,15 @@ export interface EntitlementsClientState {
   live?: LiveStatus
 }
 
+export interface ClearPersistedOptions {
+  /**
+   * Keep the usage reports still waiting for the network (stored and in memory), to be sent when
+   * their customer is current again. Default `false`: they are dropped, never sent (their optimistic
+   * usage is removed), with a development warning saying how many.
+   */
+  keepQueuedUsage?: boolean
+}
+
 export interface UsageResult {
   /** The entitlement after the report: as the server acknowledged it, or (when `queued`) as shown optimistically. */
   entitlement: MeteredEntitlement
@@ -192,4 +201,14 @@ export interface EntitlementsClient<F extends string = FeatureKey> {
   start(): void
   /** Stop live updates, timers and listeners. */
   stop(): void
+  /**
+   * Forget what this client stored for its environment (on logout): the snapshot of every customer
+   * it knows or finds in storage, their queued usage (see `keepQueuedUsage`) and the catalog. Never
+   * throws; storage that fails is left as it is. What is shown stays in memory, and a client that
+   * still runs stores what it receives next: call `stop()` first, then switch customer or drop it.
+   * Customers of earlier sessions are found when the storage can be listed (`length` and `key()`,
+   * like `localStorage`). `createEntitlementsClient` always provides it; optional in the type only
+   * so that hand-written clients (test fakes) keep compiling.
+   */
+  clearPersisted?(options?: ClearPersistedOptions): void
 }

@@ -3,6 +3,7 @@
 export { createEntitlementsClient } from './client.js'
 export type {
   ChangePlanOptions,
+  ClearPersistedOptions,
   EntitlementsClient,
   EntitlementsClientOptions,
   EntitlementsClientState,

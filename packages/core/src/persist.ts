@@ -10,6 +10,8 @@ export interface Persister {
   /** Stores `value` as JSON. On failure (quota) the key is removed, so an older value is never restored later. */
   write(key: string, value: unknown): void
   remove(key: string): void
+  /** Stored keys starting with `prefix`, where the storage can be listed (`length` and `key()`); else none. */
+  keys(prefix: string): string[]
 }
 
 /** `localStorage` where it exists and is usable; `undefined` on the server or when access throws. */
@@ -59,5 +61,18 @@ export function createPersister(storage: StorageLike | undefined): Persister {
       }
     },
     remove,
+    keys(prefix) {
+      const found: string[] = []
+      const listable = storage as Partial<Pick<Storage, 'length' | 'key'>> | undefined
+      try {
+        if (typeof listable?.length === 'number' && typeof listable.key === 'function') {
+          for (let i = 0; i < listable.length; i++) {
+            const key = listable.key(i)
+            if (key?.startsWith(prefix)) found.push(key)
+          }
+        }
+      } catch {}
+      return found
+    },
   }
 }

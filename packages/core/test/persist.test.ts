@@ -217,3 +217,111 @@ describe('persistence', () => {
     expect(none.read('k', (v) => v)).toBeUndefined()
   })
 })
+
+describe('clearPersisted (logout)', () => {
+  let server: FakeServer
+  beforeEach(() => {
+    vi.useFakeTimers()
+    server = createFakeServer()
+    server.setSnapshot(acme(2, 4))
+    server.setSnapshot(snapshotOf('globex', 1))
+  })
+  afterEach(async () => {
+    vi.useRealTimers()
+    vi.unstubAllGlobals()
+    vi.restoreAllMocks()
+    await server.close()
+  })
+
+  /** Like localStorage: its keys can be listed, so customers of earlier sessions are found too. */
+  class ListableStorage extends MemoryStorage {
+    get length() {
+      return this.items.size
+    }
+    key(index: number) {
+      return [...this.items.keys()][index] ?? null
+    }
+  }
+
+  it("forgets every customer's snapshot and the catalog of its environment: a fresh client restores nothing", async () => {
+    const storage = new ListableStorage()
+    storage.setItem('entitle:v1:test:umbrella', JSON.stringify({ snapshot: snapshotOf('umbrella', 1) })) // an earlier session
+    storage.setItem('entitle:v1:staging:acme', JSON.stringify({ snapshot: acme(1) })) // another environment
+    storage.setItem('logpilot:customer', 'acme') // not the client's
+    const client = clientFor(server, { persist: storage })
+    await client.refresh()
+    await client.loadCatalog()
+    client.setCustomer('globex')
+    await client.refresh()
+    expect(storage.items.has(KEY)).toBe(true)
+    expect(storage.items.has('entitle:v1:test#catalog')).toBe(true)
+
+    client.clearPersisted()
+    expect([...storage.items.keys()].sort()).toEqual(['entitle:v1:staging:acme', 'logpilot:customer'])
+    expect(client.getState().snapshot?.version).toBe(1) // what is shown stays in memory
+
+    for (const customerId of ['acme', 'globex', 'umbrella']) {
+      const fresh = clientFor(server, { persist: storage, customerId })
+      expect(fresh.getState()).toMatchObject({ status: 'loading', snapshot: undefined, pendingUsage: 0 })
+      expect(fresh.getCatalog()).toBeUndefined()
+    }
+  })
+
+  it('drops queued usage (never sent, optimistic usage removed) with a dev warning, unless keepQueuedUsage', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const navigatorState = { onLine: false }
+    vi.stubGlobal('navigator', navigatorState)
+    const storage = new ListableStorage()
+    storage.setItem(
+      'entitle:v1:test:umbrella:usage-queue',
+      JSON.stringify([{ idempotencyKey: 'old', feature: 'seats', amount: 1 }]),
+    )
+    const client = clientFor(server, { persist: storage })
+    await client.refresh()
+    await expect(client.reportUsage('seats', 1, { idempotencyKey: 'q1' })).resolves.toMatchObject({
+      queued: true,
+    })
+
+    // Kept: the queues stay (stored and in memory), the snapshot goes.
+    client.clearPersisted({ keepQueuedUsage: true })
+    expect([...storage.items.keys()].sort()).toEqual([
+      'entitle:v1:test:acme:usage-queue',
+      'entitle:v1:test:umbrella:usage-queue',
+    ])
+    expect(client.getState().pendingUsage).toBe(1)
+    expect(warn).not.toHaveBeenCalled()
+    const reloaded = clientFor(server, { persist: storage })
+    expect(reloaded.getState()).toMatchObject({ snapshot: undefined, pendingUsage: 1 })
+
+    // Dropped (the default): gone from storage and memory, said in development, never sent.
+    client.clearPersisted()
+    expect([...storage.items.keys()]).toEqual([])
+    expect(client.getState().pendingUsage).toBe(0)
+    expect(client.check('seats', { requested: 0 }).usage).toBe(4) // the server's usage, without the report
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('2 queued usage report(s) dropped'))
+    navigatorState.onLine = true
+    await client.refresh()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(server.count('POST', '/v1/customers/acme/usage')).toBe(0)
+    expect(clientFor(server, { persist: storage }).getState()).toMatchObject({
+      snapshot: undefined,
+      pendingUsage: 0,
+    })
+  })
+
+  it('never throws on broken storage, and works without persistence', async () => {
+    const storage = new ListableStorage()
+    const client = clientFor(server, { persist: storage })
+    await client.refresh()
+    storage.failReads = new Error('SecurityError')
+    expect(() => client.clearPersisted()).not.toThrow()
+    const unlistable = new ListableStorage()
+    Object.defineProperty(unlistable, 'length', {
+      get() {
+        throw new Error('SecurityError')
+      },
+    })
+    expect(() => clientFor(server, { persist: unlistable }).clearPersisted()).not.toThrow()
+    expect(() => clientFor(server).clearPersisted()).not.toThrow() // persist: false
+  })
+})
