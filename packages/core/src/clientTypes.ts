@@ -36,8 +36,12 @@ export interface EntitlementsClientOptions<F extends string = FeatureKey> {
   fetch?: typeof fetch
   /** Environment name, part of the persistence key. Default `'production'`. */
   environment?: string
-  /** Per-feature fallback grants used while there is no data or the service is unavailable. Default: none. */
-  fallback?: Partial<Record<F, FallbackGrant>>
+  /**
+   * Per-feature fallback grants used while there is no data or the service is unavailable. Default: none.
+   * Keyed by the declared features; never a source of inference (`NoInfer`): passing `{ seats: … }`
+   * must not narrow the client's feature type to `'seats'`.
+   */
+  fallback?: Partial<Record<NoInfer<F>, FallbackGrant>>
   /** What to decide with no data and no fallback. Default `'open'`. */
   failMode?: FailMode
   /**

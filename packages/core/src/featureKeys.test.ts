@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
 import { describe, expect, expectTypeOf, it } from 'vitest'
+import { createEntitlementsClient } from './client.js'
 import type { EntitlementsClient, EntitlementsClientOptions } from './clientTypes.js'
 import type { Decision, FeatureIdsOf, FeatureKey } from './types.js'
 
@@ -45,6 +46,32 @@ describe('typed feature keys: generic form', () => {
     }
     expectTypeOf(ok).not.toBeAny()
     expectTypeOf(bad).not.toBeAny()
+  })
+
+  it('fallback never narrows the feature type: createEntitlementsClient infers nothing from it', () => {
+    // Types only: the client is never created (the arrow is not called).
+    const make = () => {
+      const inferred = createEntitlementsClient({
+        baseUrl: 'https://api.example.com',
+        customerId: 'acme',
+        fallback: { seats: { kind: 'metered', limit: 0 } },
+      })
+      // Without a registration every string is a key, whatever the fallback lists.
+      expectTypeOf(inferred.check).parameter(0).toEqualTypeOf<string>()
+      const explicit = createEntitlementsClient<Keys>({
+        baseUrl: 'https://api.example.com',
+        customerId: 'acme',
+        fallback: { seats: { kind: 'metered', limit: 0 } },
+      })
+      expectTypeOf(explicit.check).parameter(0).toEqualTypeOf<Keys>()
+      createEntitlementsClient<Keys>({
+        baseUrl: 'https://api.example.com',
+        customerId: 'acme',
+        // @ts-expect-error fallback keys are still checked against the declared features
+        fallback: { seets: true },
+      })
+    }
+    expectTypeOf(make).toBeFunction()
   })
 
   it('FeatureIdsOf reads the ids of a catalog declared `as const`', () => {
@@ -135,6 +162,42 @@ export { key, options }
       `14: Argument of type '"seets"' is not assignable to parameter of type '"seats" | "api-calls" | "ai-assistant"'.`,
       `15: Argument of type '"api-call"' is not assignable to parameter of type '"seats" | "api-calls" | "ai-assistant"'.`,
       `16: Object literal may only specify known properties, but 'aiassistant' does not exist in type 'Partial<Record<"seats" | "api-calls" | "ai-assistant", FallbackGrant>>'. Did you mean to write 'ai-assistant'?`,
+    ])
+  }, 60_000)
+
+  it("the README Quick start's client: a fallback for seats keeps every registered feature", () => {
+    // The client module of the README's Quick start as a user types it (helpers aside: they come
+    // from @entitle/react). Inferring the feature type from `fallback` used to narrow it to 'seats'.
+    const diagnostics = compile(`
+import { createEntitlementsClient } from '@entitle/core'
+
+declare const session: { token(): string }
+
+export const client = createEntitlementsClient({
+  baseUrl: 'https://entitlements.example.com', // any backend that speaks the wire format below
+  customerId: 'acme',
+  getToken: () => session.token(), // sent as \`Authorization: Bearer …\`, never stored
+  // With no data at all (first visit while the service is down), hard limits need a fallback:
+  fallback: { seats: { kind: 'metered', limit: 0 } },
+})
+
+declare module '@entitle/core' {
+  interface Register {
+    features: 'seats' | 'api-calls' | 'ai-assistant' | 'retention-days' // a typo is a compile error
+  }
+}
+
+client.check('ai-assistant')
+client.check('seats', { requested: 2 })
+const days: number = client.value('retention-days', 3)
+client.reportUsage('api-calls', 1)
+client.check('ai-asistant')
+createEntitlementsClient({ baseUrl: '', customerId: 'acme', fallback: { seets: true } })
+export { days }
+`)
+    expect(diagnostics).toEqual([
+      `24: Argument of type '"ai-asistant"' is not assignable to parameter of type '"seats" | "api-calls" | "ai-assistant" | "retention-days"'.`,
+      `25: Object literal may only specify known properties, but 'seets' does not exist in type 'Partial<Record<"seats" | "api-calls" | "ai-assistant" | "retention-days", FallbackGrant>>'. Did you mean to write 'seats'?`,
     ])
   }, 60_000)
 
