@@ -1,32 +1,14 @@
-// jsdom has no showModal(): a minimal stand-in (open attribute + the `close` event) lets these tests
-// check the wiring. Focus containment, Escape and the inert page need a real browser: see
-// packages/react/test/browser/PaywallDialog.browser.tsx and the PaywallDialog stories.
+// These run in jsdom as it is, with no polyfill: jsdom has no showModal()/close(), so the dialog takes
+// its fallback (the `open` attribute, focus moved in, Tab kept inside, Escape closes), which is what
+// every user's component test gets. The native path (focus containment, the inert page, a real
+// keyboard) is tested in Chromium: packages/react/test/browser/PaywallDialog.browser.tsx and the stories.
 import { act, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createRef, type Ref } from 'react'
-import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { TestEntitlementsProvider } from '../testing/index.js'
 import { type UsePaywallResult, usePaywall } from '../usePaywall.js'
 import { PaywallDialog, type PaywallDialogProps } from './PaywallDialog.js'
-
-beforeAll(() => {
-  const proto = HTMLDialogElement.prototype
-  if (typeof proto.showModal !== 'function') {
-    proto.showModal = vi.fn(function (this: HTMLDialogElement) {
-      this.setAttribute('open', '')
-    })
-  }
-  if (typeof proto.close !== 'function' || !('__stub' in proto.close)) {
-    proto.close = Object.assign(
-      function (this: HTMLDialogElement) {
-        if (!this.hasAttribute('open')) return
-        this.removeAttribute('open')
-        this.dispatchEvent(new Event('close'))
-      },
-      { __stub: true },
-    )
-  }
-})
 
 let paywall: UsePaywallResult
 // `dialogRef`, not `ref`: React 18 does not pass `ref` to a function component as a prop.
@@ -60,10 +42,75 @@ describe('PaywallDialog', () => {
     expect(dialog).toHaveAttribute('data-state', 'closed')
 
     await user.click(screen.getByRole('button', { name: 'Invite' }))
-    expect(HTMLDialogElement.prototype.showModal).toHaveBeenCalled()
     const open = await screen.findByRole('dialog', { name: 'You have reached your Seats limit' })
     expect(open).toHaveAttribute('data-state', 'open')
     expect(await screen.findByRole('button', { name: 'Upgrade to Premium' })).toBeInTheDocument()
+  })
+
+  it('works where showModal() is missing: focus moves in, Tab stays inside, Escape closes and focus returns', async () => {
+    expect('showModal' in HTMLDialogElement.prototype).toBe(false) // jsdom as it is: no polyfill here
+    const user = userEvent.setup()
+    const onClose = vi.fn()
+    renderPage({ onClose })
+    const opener = screen.getByRole('button', { name: 'Invite' })
+    await user.click(opener)
+    const dialog = screen.getByRole('dialog', { name: 'You have reached your Seats limit' })
+    expect(dialog).toHaveAttribute('open')
+    expect(screen.getByRole('button', { name: 'Close' })).toHaveFocus()
+
+    await screen.findByRole('button', { name: 'Upgrade to Premium' })
+    for (let i = 0; i < 8; i++) {
+      await user.tab()
+      expect(dialog).toContainElement(document.activeElement as HTMLElement)
+    }
+    await user.tab({ shift: true })
+    expect(dialog).toContainElement(document.activeElement as HTMLElement)
+
+    await user.keyboard('{Escape}')
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(dialog).not.toHaveAttribute('open')
+    expect(paywall.isOpen).toBe(false)
+    expect(opener).toHaveFocus()
+    expect(onClose).toHaveBeenCalledOnce()
+
+    // Closed, Escape is the page's again; opening once more works.
+    await user.keyboard('{Escape}')
+    expect(onClose).toHaveBeenCalledOnce()
+    await user.click(opener)
+    expect(screen.getByRole('dialog')).toHaveAttribute('open')
+  })
+
+  it('without showModal(), a cancel listener that calls preventDefault() keeps it open on Escape, as natively', async () => {
+    const user = userEvent.setup()
+    renderPage({ onCancel: (event) => event.preventDefault() })
+    await user.click(screen.getByRole('button', { name: 'Invite' }))
+    await user.keyboard('{Escape}')
+    expect(screen.getByRole('dialog')).toHaveAttribute('open')
+  })
+
+  it('uses the native showModal() and close() where the browser has them', async () => {
+    const proto = HTMLDialogElement.prototype as Partial<HTMLDialogElement>
+    const showModal = vi.fn(function (this: HTMLDialogElement) {
+      this.setAttribute('open', '')
+    })
+    const close = vi.fn(function (this: HTMLDialogElement) {
+      this.removeAttribute('open')
+      this.dispatchEvent(new Event('close'))
+    })
+    proto.showModal = showModal
+    proto.close = close
+    try {
+      const user = userEvent.setup()
+      renderPage()
+      await user.click(screen.getByRole('button', { name: 'Invite' }))
+      expect(showModal).toHaveBeenCalledOnce()
+      await user.click(screen.getByRole('button', { name: 'Close' }))
+      expect(close).toHaveBeenCalledOnce()
+      expect(screen.queryByRole('dialog')).toBeNull()
+    } finally {
+      delete proto.showModal
+      delete proto.close
+    }
   })
 
   it('the close button closes it, tells the store, and gives focus back to the opener', async () => {

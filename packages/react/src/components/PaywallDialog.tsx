@@ -14,6 +14,7 @@ import {
 import { type UsePaywallResult, usePaywall } from '../usePaywall.js'
 import { type LocalizedProps, useFormatter } from './i18n.js'
 import { Icon } from './icons.js'
+import { closeModal, openModal, releaseModal } from './modal.js'
 import { Paywall } from './Paywall.js'
 import { cx } from './shared.js'
 
@@ -39,6 +40,8 @@ export interface PaywallDialogProps
  * The paywall in a modal: a native `<dialog>` opened with `showModal()` (focus contained, Escape
  * closes, the page behind is inert), driven by `usePaywall()`. Mount it once; open it from anywhere
  * with `usePaywall().open({ feature })`. Focus returns to what was focused before it opened.
+ * Where `showModal()` is missing (jsdom in component tests, old browsers) it opens with the `open`
+ * attribute and handles focus itself: focus moves in, Tab stays inside, Escape closes. No polyfill needed.
  */
 export const PaywallDialog = forwardRef<HTMLDialogElement, PaywallDialogProps>(function PaywallDialog(
   {
@@ -66,15 +69,24 @@ export const PaywallDialog = forwardRef<HTMLDialogElement, PaywallDialogProps>(f
   useEffect(() => {
     const d = dialog.current
     if (!d) return
-    if (isOpen && !d.open) {
+    if (isOpen && !d.hasAttribute('open')) {
       opener.current = document.activeElement
-      d.showModal()
-    } else if (!isOpen && d.open) {
-      d.close()
+      openModal(d)
+    } else if (!isOpen && d.hasAttribute('open')) {
+      closeModal(d)
     }
   }, [isOpen])
 
-  // The native `close` event covers every way out: Escape, the button, a backdrop click, the store.
+  // An open dialog that unmounts takes its keyboard handling (where showModal() is missing) with it.
+  useEffect(() => {
+    const d = dialog.current
+    return () => {
+      if (d) releaseModal(d)
+    }
+  }, [])
+
+  // The `close` event (native, or dispatched by the fallback) covers every way out: Escape, the
+  // button, a backdrop click, the store.
   const handleClose = useCallback(() => {
     close()
     const target = opener.current
@@ -101,7 +113,7 @@ export const PaywallDialog = forwardRef<HTMLDialogElement, PaywallDialogProps>(f
   // A click on the dialog element itself (not its content) is a click on the backdrop.
   const handleClick = (event: MouseEvent<HTMLDialogElement>) => {
     onClick?.(event)
-    if (event.target === event.currentTarget) event.currentTarget.close()
+    if (event.target === event.currentTarget) closeModal(event.currentTarget)
   }
 
   return (
@@ -120,7 +132,9 @@ export const PaywallDialog = forwardRef<HTMLDialogElement, PaywallDialogProps>(f
             type="button"
             className="entitle-dialog__close"
             aria-label={f.t.close}
-            onClick={() => dialog.current?.close()}
+            onClick={() => {
+              if (dialog.current) closeModal(dialog.current)
+            }}
           >
             <Icon name="close" />
           </button>
