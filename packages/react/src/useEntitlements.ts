@@ -15,6 +15,7 @@ import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react'
 import { useEntitlementsContext } from './context.js'
 import { devWarn } from './dev.js'
 import type { HelpersShape, NoHelpers, RegisteredHelpers, Widen } from './helpers.js'
+import { reportMissingHelpers } from './missingHelpers.js'
 
 // Module-scoped on purpose (see dev.ts): the package builds without @types/node.
 declare const process: { env: { NODE_ENV?: string } }
@@ -105,8 +106,8 @@ export function useEntitlementsValue(): EntitlementsValue<string> {
       if (key in helpers) devWarn(`helper "${key}" is ignored: it shadows useEntitlements().${key}.`)
   }, [helpers])
 
-  return useMemo(
-    () => ({
+  return useMemo(() => {
+    const value = {
       ...(helpers as Record<string, never>),
       ...actions,
       isLoading: state.status === 'loading' && state.snapshot === undefined,
@@ -115,7 +116,11 @@ export function useEntitlementsValue(): EntitlementsValue<string> {
       snapshot: state.snapshot,
       customerId: state.customerId,
       live: state.live ?? 'off',
-    }),
-    [helpers, actions, state],
-  )
+    }
+    // In development, a helper the types promise but this provider was not given fails saying what
+    // to pass (`helpers={helpers}`), instead of `… is not a function`. Inline so production drops it.
+    if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production')
+      return reportMissingHelpers(value, Object.keys(helpers))
+    return value
+  }, [helpers, actions, state])
 }

@@ -2,7 +2,7 @@
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { useCatalog, useEntitlement, useEntitlements, useReportUsage } from '../src/index.js'
+import { defineHelpers, useCatalog, useEntitlement, useEntitlements, useReportUsage } from '../src/index.js'
 import {
   createTestClient,
   createTestSnapshot,
@@ -169,6 +169,84 @@ describe('TestEntitlementsProvider', () => {
     )
     expect(onEvent).toHaveBeenCalledWith(expect.objectContaining({ type: 'check_denied', feature: 'seats' }))
     expect(onEvent).toHaveBeenCalledWith(expect.objectContaining({ type: 'limit_reached', feature: 'seats' }))
+  })
+})
+
+// The app's helpers, as the README defines them (this program registers no `Register['helpers']`,
+// hence the cast that an app's augmentation makes unnecessary).
+const helpers = defineHelpers((check, { value }) => ({
+  canInviteMembers: (n: number) => check('seats', { requested: n }).granted,
+  retentionDays: () => value('retention-days', 1),
+}))
+type WithHelpers = ReturnType<typeof useEntitlements> & ReturnType<typeof helpers>
+
+function HelperInviteButton() {
+  const { canInviteMembers } = useEntitlements() as WithHelpers
+  return canInviteMembers(1) ? <button type="button">Invite</button> : <p>All seats are taken</p>
+}
+
+describe('TestEntitlementsProvider and the app helpers', () => {
+  it('runs the helpers passed as helpers={helpers} on the scenario data', () => {
+    render(
+      <TestEntitlementsProvider scenario="over-hard-limit" helpers={helpers}>
+        <HelperInviteButton />
+      </TestEntitlementsProvider>,
+    )
+    expect(screen.getByText('All seats are taken')).toBeInTheDocument()
+    render(
+      <TestEntitlementsProvider scenario="granted-all" helpers={helpers}>
+        <HelperInviteButton />
+      </TestEntitlementsProvider>,
+    )
+    expect(screen.getByRole('button', { name: 'Invite' })).toBeInTheDocument()
+  })
+
+  it('a helper it was not given fails saying what to pass, not "canInviteMembers is not a function"', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {}) // React reports the render error too
+    expect(() =>
+      render(
+        <TestEntitlementsProvider scenario="over-hard-limit">
+          <HelperInviteButton />
+        </TestEntitlementsProvider>,
+      ),
+    ).toThrow(
+      new TypeError(
+        '[entitle] useEntitlements().canInviteMembers is not a function: this provider was given no helpers. ' +
+          'Pass your defineHelpers(…) definition to the provider: <EntitlementsProvider client={client} helpers={helpers}>, ' +
+          'and in tests <TestEntitlementsProvider scenario="…" helpers={helpers}> (from @entitle/react/testing).',
+      ),
+    )
+    vi.restoreAllMocks()
+  })
+
+  it('names the helpers the provider has when the one called is not among them', () => {
+    const others = defineHelpers((check) => ({ canExportLogs: () => check('api-access').granted }))
+    const { result } = renderHook(() => useEntitlements() as WithHelpers, {
+      wrapper: ({ children }: { children: ReactNode }) => (
+        <TestEntitlementsProvider helpers={others}>{children}</TestEntitlementsProvider>
+      ),
+    })
+    expect(() => result.current.canInviteMembers(1)).toThrow(
+      `useEntitlements().canInviteMembers is not a function: it is not among this provider's helpers (canExportLogs). Add "canInviteMembers" to your defineHelpers(…) definition`,
+    )
+    // What the value has reads as usual; inspecting it (matchers, printing, await) stays harmless.
+    expect(result.current).toMatchObject({ isLoading: false, customerId: 'test-customer' })
+    expect(Object.keys(result.current)).not.toContain('canInviteMembers')
+    expect(JSON.stringify({ id: result.current.customerId })).toBe('{"id":"test-customer"}')
+  })
+
+  it('in production builds a missing helper is simply absent (the check and its message are dropped)', () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    try {
+      const { result } = renderHook(() => useEntitlements() as WithHelpers, {
+        wrapper: ({ children }: { children: ReactNode }) => (
+          <TestEntitlementsProvider>{children}</TestEntitlementsProvider>
+        ),
+      })
+      expect(result.current.canInviteMembers).toBeUndefined()
+    } finally {
+      vi.unstubAllEnvs()
+    }
   })
 })
 

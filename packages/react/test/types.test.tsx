@@ -46,8 +46,8 @@ describe('typed feature keys and helpers', () => {
 
     // @ts-expect-error wrong helper argument: canInviteMembers takes a number
     e.canInviteMembers('x')
-    // @ts-expect-error unknown helper
-    e.canExportLogs?.()
+    // @ts-expect-error unknown helper (and at run time, in development, an error saying what to pass)
+    expect(() => e.canExportLogs()).toThrow('is not among this provider')
     // @ts-expect-error unknown feature key
     e.check('seets')
   })

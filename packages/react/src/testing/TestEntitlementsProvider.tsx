@@ -84,7 +84,13 @@ function constant(ms: number): () => number {
 
 export interface TestEntitlementsProviderProps
   extends TestClientOptions,
-    Pick<EntitlementsProviderProps, 'helpers' | 'resolveFlag' | 'hasPermission'> {
+    Pick<EntitlementsProviderProps, 'resolveFlag' | 'hasPermission'> {
+  /**
+   * Your app's business helpers: the same `helpers` (`defineHelpers(…)`) you give
+   * `<EntitlementsProvider>`. Without them, a component calling `useEntitlements().canInviteMembers(…)`
+   * fails with an error that says to pass them. Default: none.
+   */
+  helpers?: EntitlementsProviderProps['helpers']
   /** Use this client instead of creating one (e.g. from `createTestClient`, to drive its server). */
   client?: EntitlementsClient
   children?: ReactNode
@@ -94,7 +100,13 @@ export interface TestEntitlementsProviderProps
  * `<EntitlementsProvider>` for tests and stories, with no network: test your gated UI in one line.
  *
  * ```tsx
- * render(<TestEntitlementsProvider scenario="over-hard-limit"><InviteButton /></TestEntitlementsProvider>)
+ * import { helpers } from './entitlements' // your defineHelpers(…), as given to <EntitlementsProvider>
+ *
+ * render(
+ *   <TestEntitlementsProvider scenario="over-hard-limit" helpers={helpers}>
+ *     <InviteButton />
+ *   </TestEntitlementsProvider>,
+ * )
  * ```
  *
  * The options are read once, on mount (change the `key` to start over). The first render already
