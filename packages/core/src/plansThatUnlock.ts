@@ -1,7 +1,9 @@
 // What a paywall offers: the plans and add-ons that would grant a request, cheapest first.
 // Pure and catalog-only: it never looks at a snapshot, so the server's view of the customer stays the
 // one source of truth for checks, and this only answers "what could they buy?".
-import type { Addon, Catalog, Grant, Plan, Price } from './types.js'
+import { grantOf, isSoldWith } from './engine/catalogIndex.js'
+import { type Contribution, combineGrants } from './engine/combine.js'
+import type { Catalog, Grant, Price } from './types.js'
 
 export interface UnlockOptions {
   /**
@@ -68,8 +70,8 @@ export type Offer = PlanOffer | AddonOffer
  *   current plan counts the add-ons the customer has; other plans are judged alone, since a plan
  *   change picks its add-ons anew.
  * - An add-on unlocks when it is available for the current plan, not already owned, and the current
- *   plan's grant plus owned add-ons plus it covers the request. Metered limits add up; a config
- *   value of an add-on replaces the plan's.
+ *   plan's grant plus owned add-ons plus it covers the request, combined as every backend combines
+ *   them (`combineGrants`): metered limits add up, the larger config value wins.
  *
  * Returns `[]` when nothing in the catalog grants the feature.
  */
@@ -79,22 +81,25 @@ export function plansThatUnlock(catalog: Catalog, feature: string, options: Unlo
   const needed = usage + requested
   const currentPlan = catalog.plans.find((plan) => plan.id === options.currentPlanId)
   const owned = catalog.addons.filter(
-    (addon) =>
-      currentPlan !== undefined && options.currentAddons?.includes(addon.id) && isFor(addon, currentPlan),
+    (addon) => options.currentAddons?.includes(addon.id) && isSoldWith(addon, currentPlan),
   )
 
   // The current subscription: the plan, plus what the owned add-ons grant and cost.
-  let currentGrant = currentPlan?.grants[feature]
+  const current: Contribution[] = []
+  const planGrant = grantOf(currentPlan, feature)
+  if (planGrant !== undefined) current.push({ source: 'plan', grant: planGrant, expiresAt: null })
   let currentMonthly = currentPlan === undefined ? null : monthly(currentPlan.price)
   for (const addon of owned) {
-    currentGrant = combine(currentGrant, addon.grants[feature])
+    const addonGrant = grantOf(addon, feature)
+    if (addonGrant !== undefined) current.push({ source: 'addon', grant: addonGrant, expiresAt: null })
     currentMonthly = add(currentMonthly, monthly(addon.price))
   }
+  const currentGrant = combined(current)
 
   const offers: Offer[] = []
   for (const plan of catalog.plans) {
     const isCurrent = plan === currentPlan
-    const grant = isCurrent ? currentGrant : plan.grants[feature]
+    const grant = isCurrent ? currentGrant : grantOf(plan, feature)
     if (grant === undefined || !covers(grant, needed)) continue
     offers.push({
       type: 'plan',
@@ -111,9 +116,9 @@ export function plansThatUnlock(catalog: Catalog, feature: string, options: Unlo
 
   if (currentPlan !== undefined) {
     for (const addon of catalog.addons) {
-      const addonGrant = addon.grants[feature]
-      if (addonGrant === undefined || owned.includes(addon) || !isFor(addon, currentPlan)) continue
-      const grant = combine(currentGrant, addonGrant)
+      const addonGrant = grantOf(addon, feature)
+      if (addonGrant === undefined || owned.includes(addon) || !isSoldWith(addon, currentPlan)) continue
+      const grant = combined([...current, { source: 'addon', grant: addonGrant, expiresAt: null }])
       if (grant === undefined || !covers(grant, needed)) continue
       offers.push({
         type: 'addon',
@@ -139,22 +144,14 @@ function positive(n: number | undefined): number {
   return n !== undefined && n > 0 ? n : 0
 }
 
-function isFor(addon: Addon, plan: Plan): boolean {
-  return addon.availableFor.includes(plan.id)
-}
-
 function covers(grant: Grant, needed: number): boolean {
   return grant.kind !== 'metered' || grant.limit === null || needed <= grant.limit
 }
 
-/** `base` with `extra` on top: metered limits add up (null = unlimited wins); otherwise `extra` wins. */
-function combine(base: Grant | undefined, extra: Grant | undefined): Grant | undefined {
-  if (base === undefined) return extra
-  if (extra === undefined) return base
-  if (base.kind === 'metered' && extra.kind === 'metered') {
-    return { ...base, limit: base.limit === null || extra.limit === null ? null : base.limit + extra.limit }
-  }
-  return extra.kind === 'boolean' ? base : extra
+/** What a set of grants amounts to, by the backends' combination rule (grants of another kind than the first dropped). */
+function combined(list: Contribution[]): Grant | undefined {
+  const kind = list[0]?.grant.kind
+  return combineGrants(list.filter((c) => c.grant.kind === kind))?.grant
 }
 
 function monthly(price: Price | null): number | null {

@@ -23,7 +23,7 @@
 import type { UsageResult } from './clientTypes.js'
 import { devWarn } from './dev.js'
 import { EntitlementsError } from './errors.js'
-import type { Catalog, EntitlementsSnapshot, MeteredEntitlement } from './types.js'
+import type { Catalog, EntitlementsSnapshot, Grant, MeteredEntitlement } from './types.js'
 
 // Module-scoped on purpose (see dev.ts): core builds without @types/node.
 declare const process: { env: { NODE_ENV?: string } }
@@ -271,4 +271,15 @@ export function parseUsageResult(json: unknown): UsageResult {
     },
     version: integer,
   }) as unknown as UsageResult
+}
+
+/**
+ * Check one grant (what a plan, add-on, promotion or override grants for a feature).
+ * @param path Where it sits, for error messages. Default `'grant'`.
+ * @throws EntitlementsError `invalid_response`, naming the first bad field (also for an unknown kind).
+ */
+export function parseGrant(json: unknown, path = 'grant'): Grant {
+  const o = object(json, path)
+  if (!KINDS.includes(o.kind as string)) fail(`${path}.kind`, `one of ${KINDS.join(', ')}`, o.kind)
+  return grant(o, path) as unknown as Grant
 }

@@ -1,0 +1,70 @@
+// What a backend stores about one customer, as plain JSON-safe data (instants are epoch ms). The
+// rules read and produce it; stores keep it (a JSON column, a Map) without looking inside.
+import type { Grant, ResetPeriod } from '../types.js'
+
+/** A grant of one feature that may end: a promotion. */
+export interface TimedGrant {
+  feature: string
+  grant: Grant
+  /** Epoch ms at which it ends; `null` = never. */
+  endsAt: number | null
+}
+
+/** Replaces whatever the other sources grant for its feature; `grant: null` revokes the feature. */
+export interface OverrideGrant {
+  feature: string
+  grant: Grant | null
+  /** Epoch ms at which it ends; `null` = never. */
+  endsAt: number | null
+}
+
+/** The last Stripe summary applied: events order by `created`, then by `id` (see `applyStripeSummary`). */
+export interface StripeEventMark {
+  /** Event `created`, epoch seconds. */
+  created: number
+  id: string
+}
+
+/** A customer's subscription and the other sources of their entitlements. */
+export interface CustomerState {
+  /** The plan paid for; `null` = none. */
+  planId: string | null
+  /** Add-on ids, in the order bought. They count only while sold with `planId`. */
+  addons: string[]
+  /** A trial of another plan on top of `planId`: its grants end at `endsAt`. */
+  trial: { planId: string; endsAt: number } | null
+  /** Plans whose trial this customer has started (each plan's trial is offered once). */
+  trialsUsed: string[]
+  promotions: TimedGrant[]
+  overrides: OverrideGrant[]
+  /** Feature ids Stripe grants (lookup keys of the last applied summary), and that summary. */
+  stripe: { features: string[]; lastEvent: StripeEventMark | null }
+}
+
+/** Usage of one meter in the period starting at `periodStart` of `period` (`null`: never resets). */
+export interface UsageRecord {
+  used: number
+  period: ResetPeriod | null
+  periodStart: number | null
+}
+
+/** Feature id → usage record. Read it through `Object.hasOwn` (ids come from requests). */
+export type CustomerUsage = Record<string, UsageRecord>
+
+/** A customer with nothing: no plan, no grants. */
+export function emptyCustomerState(): CustomerState {
+  return {
+    planId: null,
+    addons: [],
+    trial: null,
+    trialsUsed: [],
+    promotions: [],
+    overrides: [],
+    stripe: { features: [], lastEvent: null },
+  }
+}
+
+/** `usage[feature]` as an own property only. */
+export function usageRecordOf(usage: CustomerUsage, feature: string): UsageRecord | undefined {
+  return Object.hasOwn(usage, feature) ? usage[feature] : undefined
+}
