@@ -41,6 +41,11 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
         },
       },
+      // The repository's own tools: the Markdown link check, the README → Quick start extraction.
+      {
+        extends: true,
+        test: { name: 'scripts', root: 'scripts', environment: 'node', include: ['*.test.mjs'] },
+      },
       {
         extends: true,
         test: {
