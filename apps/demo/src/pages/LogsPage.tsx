@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react'
+import { useId, useState } from 'react'
 import { useUpgrade } from '../App'
 import { Gate, Paywall, useEntitlements } from '../entitlements'
 import { PageHeader } from './PageHeader'
@@ -69,7 +69,9 @@ export function LogsPage() {
   // A pattern typed while advanced filtering is not available is ignored, not half-applied.
   const regex = parsePattern(canUseAdvancedFiltering() ? pattern : '')
 
-  const now = useMemo(() => Date.now(), [])
+  // The sample log lines are relative to when the page opened: read the clock once, at mount (a
+  // state initializer), not on every render.
+  const [now] = useState(() => Date.now())
   const rows = LOGS.filter(
     (l) =>
       (level === 'all' || l.level === level) &&
