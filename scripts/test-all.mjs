@@ -13,6 +13,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 /** @type {{ name: string, cmd: string[], needsBuild?: boolean, report?: string, quiet?: boolean, env?: () => Promise<Record<string, string>> }[]} */
 const steps = [
   { name: 'lint (biome)', cmd: ['pnpm', 'exec', 'biome', 'check', '.'] },
+  // Only eslint-plugin-react-hooks' `recommended` rules (the React compiler's), on the library, the
+  // demo and the README's Quick start; biome is the linter for everything else.
+  { name: 'lint (React compiler rules, eslint)', cmd: ['pnpm', 'run', '--silent', 'lint:react'] },
+  // Every relative link of every Markdown file resolves in a clone (files in git, headings present).
+  { name: 'Markdown links', cmd: ['node', 'scripts/check-links.mjs'] },
   { name: 'build (tsc -b)', cmd: ['pnpm', 'run', 'build'] },
   { name: 'typecheck (tests, stories)', cmd: ['pnpm', 'exec', 'tsc', '-p', 'tsconfig.check.json'] },
   // The demo is its own program, checked against the built declarations like a user's app.
@@ -20,6 +25,31 @@ const steps = [
     name: 'typecheck (demo app)',
     cmd: ['pnpm', 'exec', 'tsc', '-p', 'apps/demo/tsconfig.json'],
     needsBuild: true,
+  },
+  // The README's code blocks, extracted into apps/quickstart, as a strict app of a user: against the
+  // built dist (.d.ts and .js), never the sources.
+  {
+    name: 'quickstart from README: typecheck (strict, built .d.ts)',
+    cmd: ['node', 'scripts/quickstart.mjs', 'typecheck'],
+    needsBuild: true,
+  },
+  {
+    name: 'quickstart from README: vite build',
+    cmd: ['node', 'scripts/quickstart.mjs', 'build'],
+    needsBuild: true,
+  },
+  {
+    name: 'quickstart from README: InviteButton test (jsdom)',
+    cmd: [
+      'node',
+      'scripts/quickstart.mjs',
+      'test',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile.json=../../test-results/quickstart.json',
+    ],
+    needsBuild: true,
+    report: 'test-results/quickstart.json',
   },
   { name: 'publint', cmd: ['node', 'scripts/publint-all.mjs'], needsBuild: true },
   {
