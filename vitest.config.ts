@@ -49,6 +49,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'server',
+          root: 'packages/server',
+          environment: 'node',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          globalSetup: ['./test/globalSetup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'mock-server',
           root: 'packages/mock-server',
           environment: 'node',

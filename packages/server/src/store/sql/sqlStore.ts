@@ -1,0 +1,305 @@
+// The Store on PostgreSQL (a server through node-postgres, or PGlite embedded): one implementation,
+// one SQL. Atomicity lives in the database: row locks order each customer's writes, a unique key
+// makes an idempotency key count once, versions move by UPDATE, and NOTIFY tells every instance.
+import {
+  type CustomerState,
+  type CustomerUsage,
+  type UsageOutcome,
+  type UsagePlan,
+  usageResponse,
+  type VersionMark,
+} from '@entitle/core/engine'
+import type {
+  CustomerRecord,
+  NewCustomer,
+  Store,
+  StoreEvent,
+  UsageWrite,
+  UsageWriteResult,
+} from '../types.js'
+import type { Query, SqlDriver } from './driver.js'
+import { migrate } from './migrations.js'
+
+/** The channel of change notices: `{"c": customerId, "v": version, "r": revision}`. */
+export const CHANGES_CHANNEL = 'entitle_changes'
+
+interface CustomerRow {
+  id: string
+  stripe_customer_id: string | null
+  state: CustomerState | string
+  revision: number | string
+  version: number | string
+  version_at: number | string
+  valid_until: number | string | null
+  usage: [string, number | string, string | null, number | string | null][] | string | null
+}
+
+interface UsageRow {
+  r_outcome: 'stale' | 'replay' | 'applied' | 'refused'
+  r_code: 'limit_exceeded' | 'not_entitled' | null
+  r_used: number | string | null
+  r_version: number | string | null
+  r_revision: number | string | null
+  r_fingerprint: string | null
+  r_plan: UsagePlan | string | null
+}
+
+// node-postgres hands bigint columns over as strings and may leave json as text; PGlite parses both.
+const num = (value: number | string): number => Number(value)
+const json = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value)
+
+const SELECT_CUSTOMER = `SELECT c.id, c.stripe_customer_id, c.state, c.revision, c.version, c.version_at, c.valid_until,
+  (SELECT json_agg(json_build_array(u.feature, u.used, u.period, u.period_start))
+     FROM entitle_usage u WHERE u.customer_id = c.id) AS usage
+  FROM entitle_customers c WHERE c.id = $1`
+
+const notifyOf = (customerId: string, version: number, revision: number): string =>
+  JSON.stringify({ c: customerId, v: version, r: revision })
+
+function toRecord(row: CustomerRow): CustomerRecord {
+  const usage: CustomerUsage = {}
+  for (const [feature, used, period, periodStart] of json(row.usage) ?? []) {
+    usage[feature] = {
+      used: num(used),
+      period: period as CustomerUsage[string]['period'],
+      periodStart: periodStart === null ? null : num(periodStart),
+    }
+  }
+  return {
+    id: row.id,
+    stripeCustomerId: row.stripe_customer_id,
+    state: json(row.state),
+    usage,
+    revision: num(row.revision),
+    mark: {
+      version: num(row.version),
+      versionAt: num(row.version_at),
+      validUntil: row.valid_until === null ? null : num(row.valid_until),
+    },
+  }
+}
+
+function usageRows(customerId: string, usage: CustomerUsage): unknown[][] {
+  return Object.entries(usage).map(([feature, record]) => [
+    customerId,
+    feature,
+    record.used,
+    record.period,
+    record.periodStart,
+  ])
+}
+
+async function insertUsage(query: Query, customerId: string, usage: CustomerUsage): Promise<void> {
+  for (const row of usageRows(customerId, usage)) {
+    await query(
+      `INSERT INTO entitle_usage (customer_id, feature, used, period, period_start) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (customer_id, feature) DO UPDATE SET used = EXCLUDED.used, period = EXCLUDED.period,
+         period_start = EXCLUDED.period_start`,
+      row,
+    )
+  }
+}
+
+/** A Store over a PostgreSQL driver. Call `init()` (the server does) before anything else. */
+export function createSqlStore(driver: SqlDriver): Store {
+  const listeners = new Set<(event: StoreEvent) => void>()
+  let listening = false
+  let stopListening: (() => Promise<void>) | undefined
+
+  const emit = (event: StoreEvent): void => {
+    for (const listener of listeners) listener(event)
+  }
+
+  const onNotify = (payload: string): void => {
+    try {
+      const { c, v, r } = JSON.parse(payload) as { c: string; v: number; r: number }
+      emit({ type: 'changed', customerId: c, version: v, revision: r })
+    } catch {
+      // Not one of ours (someone else NOTIFYing on the channel): everything may have changed.
+      emit({ type: 'resync' })
+    }
+  }
+
+  const onStatus = (up: boolean): void => {
+    if (up === listening) return
+    listening = up
+    // Notices may have been missed while the connection was down (or is down now): read again.
+    emit({ type: 'resync' })
+  }
+
+  return {
+    kind: driver.kind,
+    get notifying() {
+      return listening
+    },
+    async init() {
+      await migrate(driver)
+      stopListening = await driver.listen(CHANGES_CHANNEL, onNotify, onStatus)
+    },
+    async getCustomer(id) {
+      const [row] = await driver.query<CustomerRow>(SELECT_CUSTOMER, [id], 'entitle_get_customer')
+      return row === undefined ? undefined : toRecord(row)
+    },
+    async customerIdForStripe(stripeCustomerId) {
+      const [row] = await driver.query<{ id: string }>(
+        'SELECT id FROM entitle_customers WHERE stripe_customer_id = $1',
+        [stripeCustomerId],
+      )
+      return row?.id
+    },
+    async listCustomerIds() {
+      const rows = await driver.query<{ id: string }>(
+        'SELECT id FROM entitle_customers ORDER BY id COLLATE "C"',
+      )
+      return rows.map((row) => row.id)
+    },
+    async createCustomer(customer: NewCustomer) {
+      return driver.transaction(async (tx) => {
+        const inserted = await tx.query(
+          `INSERT INTO entitle_customers (id, stripe_customer_id, state, revision, version, version_at, valid_until)
+           VALUES ($1, $2, $3, 1, $4, $5, $6) ON CONFLICT (id) DO NOTHING RETURNING id`,
+          [
+            customer.id,
+            customer.stripeCustomerId,
+            JSON.stringify(customer.state),
+            customer.mark.version,
+            customer.mark.versionAt,
+            customer.mark.validUntil,
+          ],
+        )
+        if (inserted.length === 0) return false
+        await insertUsage(tx.query, customer.id, customer.usage)
+        await tx.query('SELECT pg_notify($1, $2)', [
+          CHANGES_CHANNEL,
+          notifyOf(customer.id, customer.mark.version, 1),
+        ])
+        return true
+      })
+    },
+    async deleteCustomer(id) {
+      const rows = await driver.query<{ version: number | string; revision: number | string }>(
+        `WITH deleted AS (DELETE FROM entitle_customers WHERE id = $1 RETURNING version, revision)
+         SELECT version, revision, pg_notify($2, json_build_object('c', $1::text, 'v', version + 1, 'r', revision + 1)::text)
+           FROM deleted`,
+        [id, CHANGES_CHANNEL],
+      )
+      return rows.length > 0
+    },
+    async updateCustomer(id, update) {
+      return driver.transaction(async (tx) => {
+        const [row] = await tx.query<CustomerRow>(
+          `SELECT c.id, c.stripe_customer_id, c.state, c.revision, c.version, c.version_at, c.valid_until,
+             NULL::json AS usage FROM entitle_customers c WHERE c.id = $1 FOR UPDATE`,
+          [id],
+        )
+        if (row === undefined) return undefined
+        const usageRows = await tx.query<{ usage: CustomerRow['usage'] }>(
+          `SELECT json_agg(json_build_array(u.feature, u.used, u.period, u.period_start)) AS usage
+             FROM entitle_usage u WHERE u.customer_id = $1`,
+          [id],
+        )
+        const record = toRecord({ ...row, usage: usageRows[0]?.usage ?? null })
+        const next = update(record)
+        if (next === null) return record
+        const revision = record.revision + 1
+        await tx.query(
+          `UPDATE entitle_customers SET state = $2, revision = $3, version = $4, version_at = $5, valid_until = $6
+           WHERE id = $1`,
+          [
+            id,
+            JSON.stringify(next.state),
+            revision,
+            next.mark.version,
+            next.mark.versionAt,
+            next.mark.validUntil,
+          ],
+        )
+        await tx.query('SELECT pg_notify($1, $2)', [
+          CHANGES_CHANNEL,
+          notifyOf(id, next.mark.version, revision),
+        ])
+        return { ...record, state: next.state, mark: next.mark, revision }
+      })
+    },
+    async replaceMark(id, expectedVersion, mark: VersionMark) {
+      const rows = await driver.query(
+        `WITH changed AS (
+           UPDATE entitle_customers SET version = $3, version_at = $4, valid_until = $5
+           WHERE id = $1 AND version = $2 RETURNING version, revision)
+         SELECT pg_notify($6, json_build_object('c', $1::text, 'v', version, 'r', revision)::text) FROM changed`,
+        [id, expectedVersion, mark.version, mark.versionAt, mark.validUntil, CHANGES_CHANNEL],
+      )
+      return rows.length > 0
+    },
+    async recordUsage(write: UsageWrite): Promise<UsageWriteResult> {
+      const { plan, idempotency } = write
+      const [row] = await driver.query<UsageRow>(
+        'SELECT * FROM entitle_record_usage($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)',
+        [
+          write.customerId,
+          write.revision,
+          plan.feature,
+          plan.amount,
+          plan.period,
+          plan.periodStart,
+          plan.ceiling,
+          plan.entitlement !== null,
+          idempotency?.key ?? null,
+          idempotency?.fingerprint ?? null,
+          // Kept as text (a json column): a replay renders the very same bytes from it.
+          idempotency === undefined ? null : JSON.stringify(plan),
+          write.now,
+          idempotency?.expiredBefore ?? null,
+          write.validUntil,
+        ],
+        'entitle_record_usage',
+      )
+      if (row === undefined || row.r_outcome === 'stale') return { kind: 'stale' }
+      const used = num(row.r_used ?? 0)
+      const version = num(row.r_version ?? 0)
+      const outcomeOf = (code: UsageRow['r_code']): UsageOutcome =>
+        code === null ? { status: 'applied', used } : { status: 'refused', code, used }
+      if (row.r_outcome === 'replay') {
+        const storedPlan = json(row.r_plan as UsagePlan | string)
+        return {
+          kind: 'replay',
+          fingerprint: row.r_fingerprint ?? '',
+          response: usageResponse(storedPlan, outcomeOf(row.r_code), version),
+        }
+      }
+      const outcome = outcomeOf(row.r_code)
+      return { kind: 'done', outcome, version, response: usageResponse(plan, outcome, version) }
+    },
+    async pruneIdempotencyKeys(before) {
+      const rows = await driver.query(
+        'DELETE FROM entitle_idempotency_keys WHERE created_at < $1 RETURNING 1',
+        [before],
+      )
+      return rows.length
+    },
+    async readMeta(key) {
+      const [row] = await driver.query<{ value: unknown }>('SELECT value FROM entitle_meta WHERE key = $1', [
+        key,
+      ])
+      return row === undefined ? undefined : json(row.value)
+    },
+    async writeMeta(key, value) {
+      await driver.query(
+        `INSERT INTO entitle_meta (key, value) VALUES ($1, $2)
+         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+        [key, JSON.stringify(value)],
+      )
+    },
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => {
+        listeners.delete(listener)
+      }
+    },
+    async close() {
+      listeners.clear()
+      await stopListening?.()
+      await driver.close()
+    },
+  }
+}
