@@ -1,30 +1,40 @@
-// The headless client: a TanStack query-core cache of one customer's snapshot, plus what a cache
-// alone does not do: validation, ETags, persistence, optimistic usage with an offline queue, versions
-// that only move forward, and (lazily loaded) live updates.
+// The headless client, wired from its parts: a cache (built-in, or the app's QueryClient), customer
+// records and the version rule (customers.ts), state and listeners (clientState.ts), the usage
+// reporter and its shared offline queue (usageReporter.ts, queueStore.ts), the live connection and tab
+// sharing (tabShare.ts, loaded on `start()`), environment listeners and storage clean-up. This file
+// owns what ties them together: which customer is current, what is shown, when to fetch.
 //
-// Data flow. Per customer the client keeps the server's last snapshot (`base`) and the usage reports
-// the server has not acknowledged (`pending`). The query cache holds what is shown: base + pending.
-// Every server answer (fetch, usage ack, plan change, event stream, other tab) goes through
-// `accept`, which drops anything older than `base.version`, with one exception: a base this server has
-// not confirmed in this session (restored from storage, or `initialSnapshot`) yields to the first
-// full fetch whatever its version, since the backend may have been reset or migrated meanwhile.
-import { CancelledError, hashKey, type Query, QueryClient } from '@tanstack/query-core'
+// Server rendering: with `initialSnapshot` or `initialCatalog` the client renders exactly what the
+// server had; storage (snapshot, catalog, queued usage) is read on `start()`, right after hydration.
+import { type CacheQuery, createMemoryCache, hashOf } from './cache.js'
+import type { CatalogDefinition, CatalogFeatures, CatalogValues } from './catalog.js'
+import { clearPersisted } from './clearPersisted.js'
+import { createStateStore } from './clientState.js'
 import type {
   ChangePlanOptions,
   ClearPersistedOptions,
+  ConfigValues,
   EntitlementsClient,
   EntitlementsClientOptions,
   EntitlementsClientState,
   EntitlementsQueryOptions,
   LiveStatus,
-  ReportUsageOptions,
-  UsageResult,
 } from './clientTypes.js'
+import { type Customer, parseRecord, type SnapshotSource, takes, validSnapshot } from './customers.js'
 import { devWarn } from './dev.js'
+import { listenToEnvironment } from './environmentListeners.js'
 import { EntitlementsError } from './errors.js'
-import { evaluate, type FeatureInfo, featureInfoFromCatalog } from './evaluate.js'
-import type { TabChannel } from './live.js'
+import {
+  type DecideContext,
+  decide,
+  type FeatureInfo,
+  featureInfoFromCatalog,
+  parseInstant,
+} from './evaluate.js'
 import { createPersister, defaultStorage, storageKey } from './persist.js'
+import { queryClientCache } from './queryClientCache.js'
+import { createQueueStore } from './queueStore.js'
+import type { LiveShare } from './tabShare.js'
 import { createTransport } from './transport.js'
 import type {
   Catalog,
@@ -35,91 +45,84 @@ import type {
   EntitlementsSnapshot,
   FallbackGrant,
   FeatureKey,
-  MeteredEntitlement,
 } from './types.js'
-import { type PendingUsage, parseQueue, withPendingUsage } from './usageQueue.js'
-import { parseCatalog, parseSnapshot, parseUsageResult } from './validate.js'
+import { withPendingUsage } from './usageQueue.js'
+import { createUsageReporter } from './usageReporter.js'
+import { parseCatalog } from './validate.js'
 
 // Module-scoped on purpose (see dev.ts): core builds without @types/node.
 declare const process: { env: { NODE_ENV?: string } }
 
-type Source = Extract<EntitlementEvent, { type: 'snapshot_updated' }>['from'] | 'initial'
-
-interface Customer {
-  id: string
-  /** Hash of the query key, to match cache events cheaply. */
-  hash: string
-  options: EntitlementsQueryOptions<EntitlementsSnapshot>
-  /** The server's last snapshot for this customer (without pending usage). */
-  base?: EntitlementsSnapshot | undefined
-  /** ETag of `base`, when it came from a fetch. */
-  etag?: string | undefined
-  /** `base` came from storage and no server answer confirmed it yet. */
-  restored: boolean
-  /** `base` came from storage or `initialSnapshot` and no server answer confirmed it yet. */
-  unconfirmed: boolean
-  /** Unacknowledged usage reports, shown optimistically. */
-  pending: PendingUsage[]
-  /** The running flush of the offline queue, shared by every trigger so each report is sent once. */
-  flushing?: Promise<void> | undefined
-}
+/** Whether `C` is a catalog declared in code (literal feature ids), not the default. */
+type Declared<C extends CatalogDefinition> = [C] extends [never]
+  ? false
+  : string extends CatalogFeatures<C>
+    ? false
+    : true
+/** Config feature → value type: the catalog's when one is declared in code. */
+type ValuesOf<C extends CatalogDefinition> = [C] extends [never]
+  ? ConfigValues
+  : string extends CatalogFeatures<C>
+    ? ConfigValues
+    : CatalogValues<C>
+/** The feature keys: the catalog's when one is declared in code, else `F` (registered, or given). */
+type KeysOf<F extends string, C extends CatalogDefinition> = Declared<C> extends true ? CatalogFeatures<C> : F
+type WithClearPersisted = Required<Pick<EntitlementsClient<string>, 'clearPersisted'>>
 
 const noop = () => {}
+const DAY_MS = 86_400_000
 
 /** Any error the client surfaces, as an `EntitlementsError`. */
 function asEntitlementsError(error: unknown): EntitlementsError {
   if (error instanceof EntitlementsError) return error
-  if (error instanceof CancelledError)
-    return new EntitlementsError('aborted', 'Request cancelled', { cause: error })
   return new EntitlementsError('network', error instanceof Error ? error.message : String(error), {
     cause: error,
   })
 }
-
-function ownSnapshot(json: unknown, customerId: string): EntitlementsSnapshot {
-  const snapshot = parseSnapshot(json)
-  if (snapshot.customerId !== customerId) {
-    throw new EntitlementsError(
-      'invalid_response',
-      `snapshot.customerId: expected "${customerId}", got "${snapshot.customerId}"`,
-    )
-  }
-  return snapshot
-}
-
-function randomKey(): string {
-  // `randomUUID` needs a secure context in browsers; the fallback is unique enough for idempotency.
-  return typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID()
-    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`
+function rethrow(error: unknown): never {
+  throw asEntitlementsError(error)
 }
 
 /**
  * Creates the headless entitlements client. Nothing happens on the network until `start()`,
  * `refresh()` or another async call; `check()` answers at once from the cache, storage,
- * `initialSnapshot` or fallbacks.
+ * `initialSnapshot` or fallbacks. With `catalog` (see `defineCatalog`) its feature keys and config
+ * values are typed by that catalog.
  */
-export function createEntitlementsClient<F extends string = FeatureKey>(
-  options: EntitlementsClientOptions<F>,
-): EntitlementsClient<F> & Required<Pick<EntitlementsClient<F>, 'clearPersisted'>> {
+export function createEntitlementsClient<
+  F extends string = FeatureKey,
+  const C extends CatalogDefinition = CatalogDefinition,
+>(
+  options: EntitlementsClientOptions<KeysOf<F, C>> & { catalog?: C },
+): EntitlementsClient<KeysOf<F, C>, ValuesOf<C>> & WithClearPersisted
+export function createEntitlementsClient(
+  options: EntitlementsClientOptions<string>,
+): EntitlementsClient<string> & WithClearPersisted {
   const environment = options.environment ?? 'production'
   const staleTime = options.staleTime ?? 30_000
-  const maxQueuedUsage = options.maxQueuedUsage ?? 100
+  const maxStaleMs = options.maxStaleMs ?? 7 * DAY_MS
+  const maxResponseBytes = options.maxResponseBytes ?? 1 << 20
   const retryDelayMs = options.retryDelayMs ?? 500
   const maxRetryDelayMs = options.maxRetryDelayMs ?? 30_000
-  const clock = options.now
+  const localNow = options.now ?? Date.now
   const failMode = options.failMode
   const live = options.live ?? typeof window !== 'undefined'
+  const codeCatalog = options.catalog
+  // Server-rendered: the first render must equal the server's, so storage waits for `start()`.
+  const hydrating = options.initialSnapshot !== undefined || options.initialCatalog !== undefined
   const fallbacks = new Map<string, FallbackGrant>()
   for (const [feature, grant] of Object.entries(options.fallback ?? {}) as [
     string,
     FallbackGrant | undefined,
-  ][]) {
+  ][])
     if (grant !== undefined) fallbacks.set(feature, grant)
-  }
 
-  const queryClient = options.queryClient ?? new QueryClient()
-  const cache = queryClient.getQueryCache()
+  // Server clock minus ours, from the `generatedAt` of fresh server answers: expiry and reset checks
+  // decide on the server's time, not on a client clock that is off.
+  let skewMs = 0
+  const serverNow = () => localNow() + skewMs
+
+  const cache = options.queryClient ? queryClientCache(options.queryClient) : createMemoryCache()
   const persister = createPersister(
     options.persist === false ? undefined : (options.persist ?? defaultStorage()),
   )
@@ -129,18 +132,19 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
     retries: options.retries ?? 3,
     retryDelayMs,
     maxRetryDelayMs,
-    now: clock ?? Date.now,
+    now: localNow,
+    maxResponseBytes,
   })
+  const queue = createQueueStore(persister, environment, serverNow)
   const customerPath = (id: string, what: string) => `/v1/customers/${encodeURIComponent(id)}/${what}`
-  // Both queries: the client, not an observer count, decides when data is no longer needed (gcTime);
-  // offline is an answer too: fail (and fall back) instead of pausing until the network returns.
+  // The client, not an observer count, decides when data is no longer needed (gcTime); offline is an
+  // answer too: fail (and fall back) instead of pausing until the network returns.
   const queryDefaults = { staleTime, gcTime: Infinity, retry: false, networkMode: 'always' } as const
 
   let started = false
-  // Live updates: the module is imported on the first `start()`; the rest is per connection.
-  let liveModule: typeof import('./live.js') | undefined
-  let stopStream: (() => void) | undefined
-  let tabs: TabChannel | undefined
+  let stopListening: (() => void) | undefined
+  let liveModule: typeof import('./tabShare.js') | undefined
+  let share: LiveShare | undefined
   let liveStatus: LiveStatus = 'off'
 
   const emit = (event: EntitlementEvent) => {
@@ -151,31 +155,63 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
     }
   }
 
+  let warnedEnvironment = false
+  /** Validated, and this customer's and environment's (a development warning says how to fix a mismatch). */
+  function own(json: unknown, customerId: string): EntitlementsSnapshot {
+    try {
+      return validSnapshot(json, customerId, environment)
+    } catch (error) {
+      if (
+        typeof process !== 'undefined' &&
+        process.env.NODE_ENV !== 'production' &&
+        !warnedEnvironment &&
+        error instanceof EntitlementsError &&
+        error.message.includes("the client's `environment`")
+      ) {
+        warnedEnvironment = true
+        devWarn(
+          `${error.message}: refused. The server answers for another environment; pass createEntitlementsClient({ environment }) matching it (the mock server's is 'development').`,
+        )
+      }
+      throw error
+    }
+  }
+
   // ─── Catalog ─────────────────────────────────────────────────────────────────────────────────
 
   // `#` never occurs in an encoded customer id, so this cannot collide with a customer's key.
-  const catalogStorageKey = `entitle:v1:${encodeURIComponent(environment)}#catalog`
+  const catalogKey = `entitle:v1:${encodeURIComponent(environment)}#catalog`
   let catalogRestored = false
   const catalogOptions: EntitlementsQueryOptions<Catalog> = {
     queryKey: ['entitle', environment, 'catalog'],
     queryFn: async ({ signal }) => {
       const catalog = parseCatalog((await transport.request({ path: '/v1/catalog', signal })).body)
       catalogRestored = false
-      persister.write(catalogStorageKey, catalog)
+      persister.write(catalogKey, catalog)
       return catalog
     },
     ...queryDefaults,
   }
-  const catalogHash = hashKey(catalogOptions.queryKey)
-  if (queryClient.getQueryData(catalogOptions.queryKey) === undefined) {
-    const stored = persister.read(catalogStorageKey, parseCatalog)
-    if (stored) {
-      // Stale from the start (updatedAt 0): shown at once, refreshed by the next `loadCatalog()`.
-      put(catalogOptions, stored, 0)
-      catalogRestored = true
+  const catalogHash = hashOf(catalogOptions.queryKey)
+  const shownCatalog = () => cache.read<Catalog>(catalogHash)?.data
+  function restoreCatalog() {
+    if (shownCatalog() !== undefined) return
+    const stored = persister.read(catalogKey, parseCatalog)
+    if (!stored) return
+    // Stale from the start (updatedAt 0): shown at once, refreshed by the next `loadCatalog()`.
+    cache.write(catalogOptions, stored, 0)
+    catalogRestored = true
+  }
+  if (options.initialCatalog !== undefined && shownCatalog() === undefined) {
+    try {
+      cache.write(catalogOptions, parseCatalog(options.initialCatalog), Date.now())
+    } catch (error) {
+      if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production')
+        devWarn(`initialCatalog ignored: ${(error as Error).message}`)
     }
   }
-  const loadCatalog = () => queryClient.fetchQuery(catalogOptions).catch(rethrow)
+  if (!hydrating) restoreCatalog()
+  const loadCatalog = () => cache.fetch(catalogOptions, staleTime).catch(rethrow)
 
   // ─── Customers ───────────────────────────────────────────────────────────────────────────────
 
@@ -187,86 +223,106 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
     const queryKey = ['entitle', environment, id, 'entitlements'] as const
     const c: Customer = {
       id,
-      hash: hashKey(queryKey),
+      hash: hashOf(queryKey),
       options: { queryKey, queryFn: ({ signal }) => fetchSnapshot(c, signal), ...queryDefaults },
       restored: false,
       unconfirmed: false,
-      pending: (persister.read(storageKey(environment, id, 'usage-queue'), parseQueue) ?? []).map(
-        (report) => ({
-          ...report,
-          queued: true,
-        }),
-      ),
+      loaded: false,
+      pending: [],
+      settled: new Set(),
     }
     customers.set(id, c)
-    const cached = queryClient.getQueryData<EntitlementsSnapshot>(queryKey)
-    if (cached) {
-      c.base = cached // e.g. hydrated into the app's QueryClient
-    } else {
-      const stored = persister.read(storageKey(environment, id), (json) => {
-        const record = json as { snapshot?: unknown; etag?: unknown } | null
-        return {
-          snapshot: ownSnapshot(record?.snapshot, id),
-          etag: typeof record?.etag === 'string' ? record.etag : undefined,
-        }
-      })
-      if (stored) {
-        c.base = stored.snapshot
-        c.etag = stored.etag
+    const cached = cache.read<EntitlementsSnapshot>(c.hash)?.data
+    if (cached) c.base = cached // e.g. hydrated into the app's QueryClient: confirmed, storage not needed
+    if (!hydrating || started) load(c)
+    return c
+  }
+
+  /** Reads storage for `c`: its queued usage, and its snapshot when newer than what `c` has. */
+  function load(c: Customer) {
+    if (c.loaded) return
+    c.loaded = true
+    const queued = c.pending.length
+    queue.restore(c)
+    let restored = false
+    if (!c.base || c.unconfirmed) {
+      const key = storageKey(environment, c.id)
+      const record = persister.read(key, (json) => parseRecord(json, c.id, environment))
+      if (record && Date.now() - record.confirmedAt > maxStaleMs)
+        persister.remove(key) // too old to trust: fallbacks decide
+      else if (record && takes(c.base, record.snapshot, 'restored', c.unconfirmed)) {
+        c.base = record.snapshot
+        c.etag = undefined
         c.restored = c.unconfirmed = true
-        publish(c, 0)
+        c.confirmedAt = record.confirmedAt
+        skewMs = record.skewMs
+        restored = true
       }
     }
-    return c
+    if (restored) publish(c, 0)
+    else if (c.pending.length > queued) publish(c)
+  }
+
+  function save(c: Customer) {
+    if (!c.base) return
+    c.stored = true
+    persister.write(storageKey(environment, c.id), {
+      snapshot: c.base,
+      confirmedAt: c.confirmedAt ?? Date.now(),
+      skewMs,
+    })
   }
 
   /**
    * Writes what `c` shows into the cache. `updatedAt`: a server answer just arrived (`Date.now()`), or
-   * the data's age (`0`: restored, stale). Without it the change is local (optimistic usage) and the
-   * query keeps its status, error and age.
+   * the data's age (`0`: restored, stale). Without it the change is local (optimistic usage).
    */
   function publish(c: Customer, updatedAt?: number) {
     const shown = withPendingUsage(c.base, c.pending)
-    if (shown !== undefined) put(c.options, shown, updatedAt)
+    if (shown !== undefined) cache.write(c.options as CacheQuery<EntitlementsSnapshot>, shown, updatedAt)
   }
 
-  /** `publish` for any of the client's queries: built with its own options first, so `gcTime` etc. apply. */
-  function put<T>(options: EntitlementsQueryOptions<T>, data: T, updatedAt?: number) {
-    const query = cache.build(queryClient, queryClient.defaultQueryOptions(options)) as Query<T>
-    if (updatedAt === undefined && query.state.data !== undefined) query.setState({ data })
-    else queryClient.setQueryData(options.queryKey, data as never, { updatedAt: updatedAt ?? Date.now() })
-  }
-
-  /**
-   * Takes a snapshot as `c`'s base unless it is older; a full fetch also replaces an unconfirmed
-   * base (see the top of this file). Returns whether it was taken.
-   */
-  function accept(c: Customer, snapshot: EntitlementsSnapshot, from: Source, etag?: string): boolean {
+  /** Takes a snapshot as `c`'s base if the version rule allows. Returns whether it was taken. */
+  function accept(c: Customer, snapshot: EntitlementsSnapshot, from: SnapshotSource, etag?: string): boolean {
     const previous = c.base
-    if (previous && snapshot.version < previous.version && !(from === 'fetch' && c.unconfirmed)) return false
+    if (!takes(previous, snapshot, from, c.unconfirmed)) return false
     c.base = snapshot
     c.etag = etag
     c.restored = false
     c.unconfirmed = from === 'initial'
-    persister.write(storageKey(environment, c.id), { snapshot, etag })
+    // A fresh answer: its `generatedAt` is the server's clock now.
+    if (from === 'fetch' || from === 'live') skewMs = parseInstant(snapshot.generatedAt) - localNow() || 0
+    if (from !== 'initial') {
+      c.confirmedAt = Date.now()
+      save(c)
+    }
     if (from !== 'initial' && previous?.version !== snapshot.version && c === current) {
-      emit({ type: 'snapshot_updated', version: snapshot.version, from })
-      if (from !== 'tab') tabs?.post({ type: 'snapshot', snapshot })
+      emit({ type: 'snapshot_updated', version: snapshot.version, from: from as 'fetch' })
+      if (from !== 'tab') share?.post({ type: 'snapshot', snapshot })
     }
     return true
   }
 
-  async function fetchSnapshot(c: Customer, signal: AbortSignal): Promise<EntitlementsSnapshot> {
+  async function fetchSnapshot(c: Customer, signal: AbortSignal) {
     try {
       const path = customerPath(c.id, 'entitlements')
-      let response = await transport.request({ path, signal, etag: c.base ? c.etag : undefined })
+      // Only an ETag of this session's own fetch: a stored snapshot (maybe edited) is never "confirmed" by a 304.
+      let response = await transport.request({
+        path,
+        signal,
+        etag: c.base && !c.unconfirmed ? c.etag : undefined,
+      })
       // A 304 with nothing to keep (the base went away meanwhile): ask for the full snapshot.
       if (response.status === 304 && !c.base) response = await transport.request({ path, signal })
-      if (response.status !== 304)
-        accept(c, ownSnapshot(response.body, c.id), 'fetch', response.etag ?? undefined)
+      if (response.status !== 304) accept(c, own(response.body, c.id), 'fetch', response.etag ?? undefined)
+      else {
+        // Confirmed: the stored copy's age starts over (unless a logout cleared it meanwhile).
+        c.confirmedAt = Date.now()
+        if (c.stored) save(c)
+      }
       c.restored = c.unconfirmed = false
       // Reachable again: send what was queued offline (a no-op when the queue is empty or flushing).
-      if (c === current) void flush(c)
+      if (c === current) void usage.flush(c)
       return withPendingUsage(c.base, c.pending) as EntitlementsSnapshot
     } catch (error) {
       const e = asEntitlementsError(error)
@@ -280,262 +336,112 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
 
   let current = customer(options.customerId)
 
-  const initial = options.initialSnapshot
-  if (initial) {
-    if (initial.customerId !== current.id) {
+  if (options.initialSnapshot !== undefined) {
+    try {
+      if (accept(current, own(options.initialSnapshot, current.id), 'initial')) {
+        // Fresh as of now: `start()` refetches only once `staleTime` has passed.
+        publish(current, Date.now())
+      }
+    } catch (error) {
+      // Bad data from the server render is treated like bad network data: ignored, fallbacks decide.
       if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production')
-        devWarn(`initialSnapshot is for customer "${initial.customerId}", not "${current.id}": ignored.`)
-    } else if (accept(current, initial, 'initial')) {
-      // Fresh as of now: `start()` refetches only once `staleTime` has passed.
-      publish(current, Date.now())
+        devWarn(`initialSnapshot ignored: ${(error as Error).message}`)
     }
   }
 
-  let state: EntitlementsClientState | undefined
-  // The query's raw error and its EntitlementsError form, so an unchanged error keeps its identity.
-  let rawError: unknown = null
-  let wrappedError: EntitlementsError | null = null
-  let features: ReadonlyMap<string, FeatureInfo> | undefined
-  let featuresOf: Catalog | undefined
-  const listeners = new Set<() => void>()
-
-  /** The current state: the previous object when nothing in it changed. */
-  function computeState(): EntitlementsClientState {
-    const c = current
-    const query = cache.get<EntitlementsSnapshot, unknown>(c.hash)
-    const snapshot = query?.state.data
-    const failed = query?.state.status === 'error'
-    const raw = failed ? query.state.error : null
-    if (raw !== rawError) {
-      rawError = raw
-      wrappedError = raw === null ? null : asEntitlementsError(raw)
-    }
-    const catalog = cache.get<Catalog>(catalogHash)?.state.data
-    if (catalog !== featuresOf) {
-      featuresOf = catalog
-      features = catalog ? featureInfoFromCatalog(catalog) : undefined
-    }
-    const status = failed ? 'error' : snapshot ? 'success' : 'loading'
-    const isStale = snapshot !== undefined && (failed || c.restored)
+  const stateStore = createStateStore(() => {
     let pendingUsage = 0
-    for (const report of c.pending) if (report.queued) pendingUsage++
-    // Compared field by field before allocating: an unchanged state keeps its identity (what
-    // useSyncExternalStore needs), and check() on a client nobody subscribed to stays cheap.
-    const p = state
-    if (
-      p?.customerId === c.id &&
-      p.snapshot === snapshot &&
-      p.status === status &&
-      p.error === wrappedError &&
-      p.isStale === isStale &&
-      p.pendingUsage === pendingUsage &&
-      p.catalog === catalog &&
-      p.live === liveStatus
-    )
-      return p
-    state = {
-      customerId: c.id,
-      snapshot,
-      status,
-      error: wrappedError,
-      isStale,
+    for (const report of current.pending) if (report.queued) pendingUsage++
+    return {
+      customerId: current.id,
+      entry: cache.read<EntitlementsSnapshot>(current.hash),
+      restored: current.restored,
       pendingUsage,
-      catalog,
+      catalog: shownCatalog(),
       live: liveStatus,
     }
-    return state
-  }
-
-  /** Recomputes the state and tells the listeners if it changed. */
-  function update() {
-    const before = state
-    if (computeState() === before) return
-    for (const listener of [...listeners]) {
-      try {
-        listener()
-      } catch (error) {
-        // One broken listener must not stop the others, nor the client's own bookkeeping.
-        queueMicrotask(() => {
-          throw error
-        })
-      }
-    }
-  }
+  }, asEntitlementsError)
+  const update = stateStore.update
 
   // Cache events (fetches by anyone, e.g. a `useQuery` on our query options) matter only while
   // someone listens or the client runs; otherwise `getState()` recomputes on demand.
   let unsubscribeCache: (() => void) | undefined
   function watchCache() {
-    const wanted = listeners.size > 0 || started
+    const wanted = stateStore.listeners.size > 0 || started
     if (wanted && !unsubscribeCache) {
-      unsubscribeCache = cache.subscribe((event) => {
-        if (event.query.queryHash === current.hash || event.query.queryHash === catalogHash) update()
+      unsubscribeCache = cache.subscribe((hash) => {
+        if (hash === current.hash || hash === catalogHash) update()
       })
     } else if (!wanted && unsubscribeCache) {
       unsubscribeCache()
       unsubscribeCache = undefined
     }
   }
-  const getState = () => (unsubscribeCache && state ? state : computeState())
+  const getState = (): EntitlementsClientState => {
+    const last = stateStore.last()
+    return unsubscribeCache && last ? last : stateStore.compute()
+  }
+
+  // What checks decide with besides the snapshot: rebuilt once per state, so a check allocates only its Decision.
+  let featuresFor: Catalog | undefined | null = null
+  let features: ReadonlyMap<string, FeatureInfo> | undefined
+  let contextFor: EntitlementsClientState | undefined
+  let context: DecideContext = {}
+  function contextOf(s: EntitlementsClientState): DecideContext {
+    if (s.catalog !== featuresFor) {
+      featuresFor = s.catalog
+      const known = codeCatalog ? featureInfoFromCatalog(codeCatalog) : undefined
+      features = s.catalog ? featureInfoFromCatalog(s.catalog, known) : known
+    }
+    contextFor = s
+    context = {
+      fallbacks,
+      failMode,
+      unavailable: s.status === 'error',
+      isStale: s.isStale,
+      features,
+      clock: serverNow,
+    }
+    return context
+  }
+
+  function check(feature: string, checkOptions?: CheckOptions): Decision {
+    const s = getState()
+    try {
+      return decide(
+        s.snapshot,
+        feature,
+        checkOptions?.requested,
+        checkOptions?.now,
+        s === contextFor ? context : contextOf(s),
+      )
+    } catch {
+      return { feature, granted: false, reason: 'loading', isFallback: false, isStale: s.isStale }
+    }
+  }
 
   // ─── Usage ───────────────────────────────────────────────────────────────────────────────────
 
-  const inFlight = new Map<string, Promise<UsageResult>>()
-  const isQueued = (report: PendingUsage) => report.queued
-  const queuedOf = (c: Customer) => c.pending.filter(isQueued)
-
-  function saveQueue(c: Customer) {
-    const queue = queuedOf(c)
-    const key = storageKey(environment, c.id, 'usage-queue')
-    if (queue.length === 0) persister.remove(key)
-    // As sent: without the `queued` flag.
-    else
-      persister.write(
-        key,
-        queue.map(({ queued, ...report }) => report),
-      )
-  }
-
-  function settle(c: Customer, report: PendingUsage) {
-    const index = c.pending.indexOf(report)
-    if (index < 0) return
-    c.pending.splice(index, 1)
-    if (report.queued) saveQueue(c)
-  }
-
-  function rollBack(c: Customer, report: PendingUsage, error: EntitlementsError) {
-    settle(c, report)
-    publish(c)
-    update()
-    emit({ type: 'usage_rejected', feature: report.feature, amount: report.amount, code: error.code })
-  }
-
-  async function send(c: Customer, report: PendingUsage): Promise<UsageResult> {
-    const response = await transport.request({
-      method: 'POST',
-      path: customerPath(c.id, 'usage'),
-      body: { feature: report.feature, amount: report.amount, idempotencyKey: report.idempotencyKey },
-    })
-    let result: UsageResult
-    try {
-      result = parseUsageResult(response.body)
-    } catch (error) {
-      // Counted by the server, but the answer is unreadable: drop the optimistic copy, ask for the truth.
-      settle(c, report)
-      publish(c)
-      update()
-      if (c === current) refreshQuietly()
-      throw error
-    }
-    settle(c, report)
-    const base = c.base
-    if (base && result.version > base.version) {
-      const entitlements = { ...base.entitlements, [report.feature]: result.entitlement }
-      accept(c, { ...base, version: result.version, entitlements }, 'usage')
-      publish(c, Date.now())
-      // Other changes happened in between (the version jumped by more than this report).
-      if (result.version > base.version + 1 && c === current) refreshQuietly()
-    } else {
-      publish(c)
-    }
-    update()
-    emit({ type: 'usage_reported', feature: report.feature, amount: report.amount })
-    return { entitlement: result.entitlement, version: result.version, queued: false }
-  }
-
-  function flush(c: Customer): Promise<void> {
-    if (c.flushing) return c.flushing
-    if (!c.pending.some(isQueued)) return Promise.resolve()
-    c.flushing = (async () => {
-      // In order, one at a time: a later report may depend on an earlier release (e.g. seats).
-      for (const report of queuedOf(c)) {
-        // The token now belongs to another customer: keep the queue until this one is current again.
-        if (c !== current) break
-        if (!c.pending.includes(report)) continue // dropped meanwhile (clearPersisted)
-        try {
-          await send(c, report)
-        } catch (error) {
-          const e = asEntitlementsError(error)
-          // Unreachable or not authorized (yet): keep this and the rest for the next recovery. Only a
-          // refusal of the report itself (limit, bad request…) drops it.
-          if (e.retryable || e.code === 'unauthorized' || e.code === 'forbidden' || e.code === 'aborted')
-            break
-          if (e.code !== 'invalid_response') rollBack(c, report, e)
-        }
-      }
-    })().finally(() => {
-      c.flushing = undefined
-    })
-    return c.flushing
-  }
-
-  const offline = () => typeof navigator !== 'undefined' && navigator.onLine === false
-
-  function queue(c: Customer, report: PendingUsage): UsageResult {
-    if (queuedOf(c).length >= maxQueuedUsage) {
-      const error = new EntitlementsError(
-        'network',
-        `Offline, and ${maxQueuedUsage} usage reports are already queued (maxQueuedUsage): report refused`,
-      )
-      rollBack(c, report, error)
-      throw error
-    }
-    report.queued = true
-    saveQueue(c)
-    update()
-    return queuedResult(c, report)
-  }
-
-  function queuedResult(c: Customer, report: PendingUsage): UsageResult {
-    const shown = withPendingUsage(c.base, c.pending)
-    return {
-      entitlement: shown?.entitlements[report.feature] as MeteredEntitlement,
-      version: shown?.version ?? 0,
-      queued: true,
-    }
-  }
-
-  async function reportUsage(feature: string, amount: number, reportOptions?: ReportUsageOptions) {
-    if (!Number.isInteger(amount) || amount === 0) {
-      throw new EntitlementsError(
-        'bad_request',
-        `reportUsage("${feature}"): amount must be a non-zero integer`,
-      )
-    }
-    const c = current
-    const idempotencyKey = reportOptions?.idempotencyKey ?? randomKey()
-    // The same key again is the same report: one optimistic change, one answer.
-    const running = inFlight.get(idempotencyKey)
-    if (running) return running
-    const existing = c.pending.find((r) => r.idempotencyKey === idempotencyKey)
-    if (existing?.queued) return queuedResult(c, existing)
-
-    const report: PendingUsage = { idempotencyKey, feature, amount, queued: false }
-    // Only a metered entitlement the client knows can be shown (and queued) optimistically.
-    const optimistic = c.base?.entitlements[feature]?.kind === 'metered'
-    if (optimistic) {
-      c.pending.push(report)
-      publish(c)
-      update()
-      if (offline()) return queue(c, report)
-    }
-    const promise = send(c, report).catch((error: unknown) => {
-      const e = asEntitlementsError(error)
-      if (optimistic && e.retryable && c.pending.includes(report)) return queue(c, report)
-      if (c.pending.includes(report)) rollBack(c, report, e)
-      else emit({ type: 'usage_rejected', feature, amount, code: e.code })
-      throw e
-    })
-    inFlight.set(idempotencyKey, promise)
-    return promise.finally(() => inFlight.delete(idempotencyKey))
-  }
+  const usage = createUsageReporter({
+    current: () => current,
+    post: (c, body) => transport.request({ method: 'POST', path: customerPath(c.id, 'usage'), body }),
+    accept,
+    publish,
+    update,
+    emit,
+    refreshQuietly,
+    asError: asEntitlementsError,
+    queue,
+    maxQueuedUsage: options.maxQueuedUsage ?? 100,
+    now: serverNow,
+  })
 
   // ─── Live updates ────────────────────────────────────────────────────────────────────────────
 
   function receive(c: Customer, json: unknown, from: 'live' | 'tab') {
     let snapshot: EntitlementsSnapshot
     try {
-      snapshot = ownSnapshot(json, c.id)
+      snapshot = own(json, c.id)
     } catch {
       return // a malformed event changes nothing; the next fetch or event will
     }
@@ -550,65 +456,41 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
     update()
   }
 
-  /** Opens the stream and tab channel once the module is loaded; `'connecting'` until then. The caller updates. */
+  /** Opens the (shared) stream once the module is loaded; `'connecting'` until then. The caller updates. */
   function connectLive() {
-    if (!live || !started || stopStream) return
+    if (!live || !started || share) return
     liveStatus = 'connecting'
     if (!liveModule) return
     const c = current
-    // Callbacks of a connection that was closed meanwhile (stop, customer switch) change nothing.
-    const stop: () => void = liveModule.openLiveStream({
+    // Callbacks of a connection closed meanwhile (stop, customer switch) change nothing.
+    const s: LiveShare = liveModule.connectLive({
       transport,
       path: customerPath(c.id, 'events'),
+      name: `entitle:${environment}:${c.id}`,
       retryDelayMs,
       maxRetryDelayMs,
-      onSnapshot: (json) => receive(c, json, 'live'),
-      onOpen: (reconnected) => {
-        if (stopStream !== stop) return
-        setLive('open')
-        // Events may have been missed while disconnected.
-        if (reconnected) refreshQuietly()
+      maxEventBytes: maxResponseBytes,
+      onSnapshot: (json, from) => {
+        if (share === s) receive(c, json, from)
       },
-      onClose: (final) => {
-        if (stopStream === stop) setLive(final ? 'off' : 'reconnecting')
+      onStatus: (status) => {
+        if (share === s) setLive(status)
+      },
+      onGap: () => {
+        if (share === s) refreshQuietly()
       },
     })
-    stopStream = stop
-    tabs = liveModule.openTabChannel(`entitle:${environment}:${c.id}`, (message) => {
-      const m = message as { type?: unknown; snapshot?: unknown } | null
-      if (m?.type === 'snapshot') receive(c, m.snapshot, 'tab')
-    })
+    share = s
   }
 
   /** The caller updates. */
   function disconnectLive() {
     liveStatus = 'off'
-    stopStream?.()
-    stopStream = undefined
-    tabs?.close()
-    tabs = undefined
-  }
-
-  const onOnline = () => {
-    void flush(current)
-    refreshQuietly()
-  }
-  // Back to a tab that sat in the background: refetch if stale (as TanStack's refetchOnWindowFocus),
-  // which also covers an event stream that a proxy or a sleeping laptop silently cut.
-  const onVisible = () => {
-    if (document.visibilityState === 'visible') refreshIfStale()
-  }
-  const listen = (on: boolean) => {
-    const method = on ? 'addEventListener' : 'removeEventListener'
-    if (typeof window !== 'undefined') window[method]?.('online', onOnline)
-    if (typeof document !== 'undefined') document[method]?.('visibilitychange', onVisible)
+    share?.close()
+    share = undefined
   }
 
   // ─── Public API ──────────────────────────────────────────────────────────────────────────────
-
-  function rethrow(error: unknown): never {
-    throw asEntitlementsError(error)
-  }
 
   /** For refreshes nobody waits for: their failure shows in the state already. */
   function refreshQuietly() {
@@ -616,76 +498,77 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
   }
 
   function refresh(): Promise<EntitlementsSnapshot> {
-    // staleTime 0: always ask; query-core still shares a request already in flight.
-    return queryClient.fetchQuery({ ...current.options, staleTime: 0 }).catch(rethrow)
+    // staleTime 0: always ask; a request already in flight is shared.
+    return cache.fetch(current.options as CacheQuery<EntitlementsSnapshot>, 0).catch(rethrow)
   }
 
   function refreshIfStale() {
     const c = current
-    const query = cache.get(c.hash)
-    if (!query || query.state.data === undefined || c.restored || query.isStaleByTime(staleTime)) {
+    const entry = cache.read(c.hash)
+    if (
+      !entry ||
+      entry.data === undefined ||
+      entry.status === 'error' ||
+      c.restored ||
+      Date.now() - entry.dataUpdatedAt >= staleTime
+    ) {
       refreshQuietly()
     }
   }
 
-  function check(feature: F, checkOptions?: CheckOptions): Decision {
-    const s = getState()
-    try {
-      return evaluate(s.snapshot, feature, {
-        requested: checkOptions?.requested,
-        now: checkOptions?.now ?? clock?.(),
-        fallback: fallbacks.get(feature),
-        failMode,
-        unavailable: s.status === 'error',
-        isStale: s.isStale,
-        features,
-      })
-    } catch {
-      return { feature, granted: false, reason: 'loading', isFallback: false, isStale: s.isStale }
-    }
-  }
-
   return {
-    queryClient,
+    queryClient: options.queryClient,
     check,
-    value<T extends ConfigValue>(feature: F, fallback: T): T {
+    value<T extends ConfigValue>(feature: string, fallback: T): T {
       const decision = check(feature, { requested: 0 })
       return decision.granted && typeof decision.value === typeof fallback ? (decision.value as T) : fallback
     },
     getState,
     subscribe(listener) {
-      listeners.add(listener)
+      stateStore.listeners.add(listener)
       watchCache()
-      computeState()
+      stateStore.compute()
       return () => {
-        listeners.delete(listener)
+        stateStore.listeners.delete(listener)
         watchCache()
       }
     },
-    getCatalog: () => queryClient.getQueryData<Catalog>(catalogOptions.queryKey),
+    getCatalog: shownCatalog,
     loadCatalog,
     refresh,
     setCustomer(customerId) {
       if (customerId === current.id) return
-      // Aborts the request in flight; query-core reverts that query to its state before the fetch.
-      void queryClient.cancelQueries({ queryKey: current.options.queryKey, exact: true })
+      // Aborts the request in flight; the cache keeps what that customer had before it.
+      cache.cancel(current.options)
       disconnectLive()
       current = customer(customerId)
       connectLive()
       update()
       if (started) refreshIfStale()
     },
-    reportUsage,
+    reportUsage: usage.report,
     async changePlan(planId, planOptions?: ChangePlanOptions) {
       const c = current
-      const response = await transport
-        .request({
+      const trial = planOptions?.trial === true
+      let response: Awaited<ReturnType<typeof transport.request>>
+      try {
+        response = await transport.request({
           method: 'PUT',
           path: customerPath(c.id, 'subscription'),
           body: { planId, addons: planOptions?.addons, trial: planOptions?.trial },
+          // A trial starts once: were its answer lost, a blind retry would be refused
+          // (`trial_already_used`). Ask what happened instead.
+          retries: trial ? 0 : undefined,
         })
-        .catch(rethrow)
-      if (accept(c, ownSnapshot(response.body, c.id), 'plan')) publish(c, Date.now())
+      } catch (error) {
+        const e = asEntitlementsError(error)
+        if (trial && e.retryable && c === current) {
+          const shown = await refresh().catch(() => undefined)
+          if (shown?.plan?.id === planId && shown.trialEndsAt != null) return shown
+        }
+        throw e
+      }
+      if (accept(c, own(response.body, c.id), 'plan')) publish(c, Date.now())
       update()
       return withPendingUsage(c.base, c.pending) as EntitlementsSnapshot
     },
@@ -695,22 +578,34 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
     start() {
       if (started) return
       started = true
+      // Right after hydration: what storage holds now applies (newer snapshot, catalog, queued usage).
+      if (hydrating) {
+        for (const c of customers.values()) load(c)
+        restoreCatalog()
+      }
       watchCache()
       if (live) liveStatus = 'connecting'
       update()
       refreshIfStale()
       if (catalogRestored) loadCatalog().catch(noop)
-      listen(true)
+      stopListening = listenToEnvironment({
+        onOnline() {
+          void usage.flush(current)
+          refreshQuietly()
+        },
+        onVisible: refreshIfStale,
+      })
       if (!live) return
       if (liveModule) connectLive()
       else {
-        import('./live.js').then(
+        import('./tabShare.js').then(
           (module) => {
             liveModule = module
             connectLive()
+            update()
           },
           () => {
-            if (started && !stopStream) setLive('off')
+            if (started && !share) setLive('off')
           },
         )
       }
@@ -719,40 +614,13 @@ export function createEntitlementsClient<F extends string = FeatureKey>(
       started = false
       disconnectLive()
       update()
-      listen(false)
+      stopListening?.()
+      stopListening = undefined
       watchCache()
     },
     clearPersisted(clearOptions?: ClearPersistedOptions) {
-      const keepQueue = clearOptions?.keepQueuedUsage === true
-      const queueSuffix = ':usage-queue'
-      // Customers of earlier sessions too, where the storage can be listed; those of this one always.
-      const keys = new Set(persister.keys(storageKey(environment, '')))
-      const inMemory = new Set<string>()
-      let dropped = 0
-      for (const c of customers.values()) {
-        keys.add(storageKey(environment, c.id))
-        const queueKey = storageKey(environment, c.id, 'usage-queue')
-        keys.add(queueKey)
-        inMemory.add(queueKey)
-        const queued = keepQueue ? 0 : queuedOf(c).length
-        if (queued > 0) {
-          dropped += queued
-          c.pending = c.pending.filter((report) => !report.queued)
-          publish(c)
-        }
-      }
-      for (const key of keys) {
-        if (key.endsWith(queueSuffix)) {
-          if (keepQueue) continue
-          if (!inMemory.has(key)) dropped += persister.read(key, parseQueue)?.length ?? 0
-        }
-        persister.remove(key)
-      }
-      persister.remove(catalogStorageKey)
-      if (dropped > 0 && typeof process !== 'undefined' && process.env.NODE_ENV !== 'production')
-        devWarn(
-          `clearPersisted(): ${dropped} queued usage report(s) dropped, never sent. Pass { keepQueuedUsage: true } to keep them.`,
-        )
+      for (const c of clearPersisted(persister, environment, catalogKey, customers.values(), clearOptions))
+        publish(c)
       update()
     },
   }

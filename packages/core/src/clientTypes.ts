@@ -1,5 +1,6 @@
 // The public shape of the headless client. `client.ts` implements it; `@entitle/react` binds to it.
 import type { QueryClient } from '@tanstack/query-core'
+import type { CatalogDefinition } from './catalog.js'
 import type { EntitlementsError } from './errors.js'
 import type {
   Catalog,
@@ -34,8 +35,20 @@ export interface EntitlementsClientOptions<F extends string = FeatureKey> {
   getToken?: (context: { refresh: boolean }) => string | Promise<string>
   /** Fetch implementation. Default: `globalThis.fetch`. */
   fetch?: typeof fetch
-  /** Environment name, part of the persistence key. Default `'production'`. */
+  /**
+   * Environment name: part of the persistence key, and what every snapshot must say (a snapshot whose
+   * `environment` differs is refused, with a development warning). The mock server's is
+   * `'development'`. Default `'production'`.
+   */
   environment?: string
+  /**
+   * A catalog declared in code (`defineCatalog({…} as const)`, or a file generated from the server's
+   * catalog). Types the feature keys (no `Register` needed) and `value()` by each config feature's
+   * values, and tells the client each feature's kind and enforcement before any data arrives: with
+   * no data and no fallback, a hard-limited check is refused while the others fail open. Paywalls
+   * still read the server's catalog (`loadCatalog`, `initialCatalog`). Default: none.
+   */
+  catalog?: CatalogDefinition
   /**
    * Per-feature fallback grants used while there is no data or the service is unavailable. Default: none.
    * Keyed by the declared features; never a source of inference (`NoInfer`): passing `{ seats: … }`
@@ -56,13 +69,35 @@ export interface EntitlementsClientOptions<F extends string = FeatureKey> {
    */
   initialSnapshot?: EntitlementsSnapshot
   /**
+   * The catalog the server rendered with (SSR), validated like network data. With `initialSnapshot`
+   * or `initialCatalog` the first render equals the server's even when storage holds a newer snapshot
+   * or a catalog: what storage holds is read on `start()`, right after hydration. Default: none.
+   */
+  initialCatalog?: Catalog
+  /**
+   * Restored data (from storage) older than this, in ms since the server last confirmed it, is not
+   * shown: fallbacks decide until the server answers. Default 7 days (604_800_000): a week offline
+   * still opens the app as it was, a cancelled plan does not linger for months.
+   */
+  maxStaleMs?: number
+  /**
+   * Largest response body read (bytes), and largest line or event of the event stream (characters);
+   * beyond it the request fails with `invalid_response` and the stream reconnects. Default 1 MiB.
+   */
+  maxResponseBytes?: number
+  /**
    * Analytics hook. The client emits `snapshot_updated`, `fetch_failed`, `usage_reported`,
    * `usage_rejected`, and forwards what `track()` gets (the React layer reports denials, limit hits,
    * paywall and upgrade events: `check()` is the hot path and emits nothing). Errors thrown in it are
    * swallowed. Default: none.
    */
   onEvent?: (event: EntitlementEvent) => void
-  /** Use this QueryClient (e.g. the app's own) as the cache. Default: a new one. */
+  /**
+   * The app's TanStack `QueryClient` (react-query's, or query-core's) to keep the client's data in:
+   * one cache, so `useQuery(client.entitlementsQueryOptions())` and
+   * `queryClient.invalidateQueries({ queryKey: ['entitle'] })` work on what the client shows. The client
+   * only calls the instance: it ships no query-core of its own. Default: none (a small built-in cache).
+   */
   queryClient?: QueryClient
   /** How long a snapshot (and the catalog) stays fresh, in ms: `start()` refetches only older data. Default 30_000. */
   staleTime?: number
@@ -75,8 +110,10 @@ export interface EntitlementsClientOptions<F extends string = FeatureKey> {
   /** Cap of one retry or reconnect wait in ms, `Retry-After` included. Default 30_000. */
   maxRetryDelayMs?: number
   /**
-   * Listen to the server's event stream and share updates between tabs (BroadcastChannel). The code
-   * for it is loaded on `start()` with a dynamic `import()`, so it stays out of the main chunk.
+   * Listen to the server's event stream and share updates between tabs (BroadcastChannel): one stream
+   * per browser where Web Locks exist (one tab holds it, the others hear it; another takes over when it
+   * closes), else one per tab. The code for it is loaded on `start()` with a dynamic `import()`, so it
+   * stays out of the main chunk.
    * Default `true` in browsers (where `window` exists), `false` elsewhere.
    */
   live?: boolean
@@ -163,13 +200,22 @@ export interface EntitlementsQueryOptions<T> {
   networkMode?: 'always'
 }
 
-export interface EntitlementsClient<F extends string = FeatureKey> {
-  /** The query-core cache the client writes to. */
-  readonly queryClient: QueryClient
+/** Config feature id → its value type (from a catalog declared in code); any string when none is declared. */
+export type ConfigValues = Record<string, ConfigValue>
+
+export interface EntitlementsClient<F extends string = FeatureKey, V extends ConfigValues = ConfigValues> {
+  /** The `queryClient` option: the app's QueryClient the client keeps its data in, if one was given. */
+  readonly queryClient: QueryClient | undefined
   /** Synchronous check against the cached snapshot (or fallbacks): never throws, never fetches. */
   check(feature: F, options?: CheckOptions): Decision
-  /** A config entitlement's value, or `fallback` when not granted. */
-  value<T extends ConfigValue>(feature: F, fallback: T): T
+  /**
+   * A config entitlement's value, or `fallback` when not granted. With a catalog declared in code,
+   * only its config features are accepted and the fallback is typed by their values.
+   */
+  value<K extends F & keyof V, T extends ConfigValue>(
+    feature: K,
+    fallback: string extends keyof V ? T : V[K],
+  ): string extends keyof V ? T : V[K]
   /** The current state; the same object until something changes (safe for `useSyncExternalStore`). */
   getState(): EntitlementsClientState
   /** Called after every state change. Returns an unsubscribe function. */

@@ -1,6 +1,7 @@
 // The hot path: every gate, hook and component render runs `evaluate`. It is pure (no I/O, no
 // shared mutable state except two bounded caches), never throws, and allocates exactly one object
 // per call, the returned Decision: no closures, no arrays, no Date objects.
+import type { CatalogDefinition, GrantsDefinition } from './catalog.js'
 import { devWarn } from './dev.js'
 import type {
   Catalog,
@@ -12,6 +13,7 @@ import type {
   FailMode,
   FallbackGrant,
   FeatureKind,
+  Grant,
   GrantSource,
   MeteredEntitlement,
 } from './types.js'
@@ -108,17 +110,46 @@ export function evaluate(
   feature: string,
   options?: EvaluateOptions,
 ): Decision {
-  const isStale = options?.isStale === true
-  if (snapshot === undefined) return withoutSnapshot(feature, options, isStale)
+  return decide(snapshot, feature, options?.requested, options?.now, options ?? NO_OPTIONS)
+}
+
+const NO_OPTIONS: DecideContext = {}
+
+/**
+ * What a check needs besides the feature: `evaluate`'s options, or the client's per-state context
+ * (built once per state change, so a check allocates nothing but its Decision).
+ * @internal
+ */
+export interface DecideContext {
+  fallback?: FallbackGrant | undefined
+  /** Per-feature fallbacks (the client's); `fallback` wins when both are given. */
+  fallbacks?: ReadonlyMap<string, FallbackGrant> | undefined
+  failMode?: FailMode | undefined
+  unavailable?: boolean | undefined
+  isStale?: boolean | undefined
+  features?: ReadonlyMap<string, FeatureInfo> | undefined
+  /** The clock when no `now` is given, read only when a check needs it (expiry, resets). Default `Date.now`. */
+  clock?: (() => number) | undefined
+}
+
+/** `evaluate` with positional arguments. @internal */
+export function decide(
+  snapshot: EntitlementsSnapshot | undefined,
+  feature: string,
+  requested: number | undefined,
+  now: number | undefined,
+  ctx: DecideContext,
+): Decision {
+  const isStale = ctx.isStale === true
+  if (snapshot === undefined) return withoutSnapshot(feature, requested, ctx, isStale)
 
   const entitlement = snapshot.entitlements[feature]
   // `typeof` also rejects inherited members such as `constructor` or `toString`.
-  if (typeof entitlement !== 'object' || entitlement === null) return absent(feature, options, isStale)
+  if (typeof entitlement !== 'object' || entitlement === null) return absent(feature, ctx, isStale)
 
-  let now = options?.now
   const expiresAt = entitlement.expiresAt
   if (expiresAt != null) {
-    if (now === undefined) now = Date.now()
+    if (now === undefined) now = ctx.clock ? ctx.clock() : Date.now()
     if (parseInstant(expiresAt) <= now) {
       return {
         feature,
@@ -155,7 +186,7 @@ export function evaluate(
       let usage = entitlement.usage
       const resetsAt = entitlement.resetsAt
       if (resetsAt != null) {
-        if (now === undefined) now = Date.now()
+        if (now === undefined) now = ctx.clock ? ctx.clock() : Date.now()
         if (parseInstant(resetsAt) <= now) usage = 0
       }
       return metered(
@@ -163,7 +194,7 @@ export function evaluate(
         usage,
         entitlement.limit,
         entitlement.enforcement,
-        requestedOf(options),
+        requestedOf(requested),
         false,
         isStale,
         entitlement.source,
@@ -172,15 +203,14 @@ export function evaluate(
     }
     default:
       // Not a known kind (an inherited `__proto__` member, or data that skipped validation).
-      return absent(feature, options, isStale)
+      return absent(feature, ctx, isStale)
   }
 }
 
 /** Units requested by a metered check: default 1; `NaN` and negatives read as 0. */
-function requestedOf(options: CheckOptions | undefined): number {
-  const requested = options?.requested
+function requestedOf(requested: number | undefined): number {
   if (requested === undefined) return 1
-  // biome-ignore lint/complexity/useMathMinMax: Math.max(NaN, 0) is NaN; this comparison is false for NaN and -0
+  // Not Math.max(requested, 0): that is NaN for NaN; this comparison is false for NaN and -0.
   return requested > 0 ? requested : 0
 }
 
@@ -226,8 +256,8 @@ function metered(
 }
 
 /** The snapshot has no entitlement for `feature`. */
-function absent(feature: string, options: EvaluateOptions | undefined, isStale: boolean): Decision {
-  const features = options?.features
+function absent(feature: string, ctx: DecideContext, isStale: boolean): Decision {
+  const features = ctx.features
   if (features !== undefined && !features.has(feature))
     return unknownFeature(feature, false, isStale, features)
   return { feature, granted: false, reason: 'not-entitled', isFallback: false, isStale }
@@ -256,18 +286,23 @@ function unknownFeature(
   return { feature, granted: false, reason: 'unknown-feature', isFallback, isStale }
 }
 
-function withoutSnapshot(feature: string, options: EvaluateOptions | undefined, isStale: boolean): Decision {
-  const fallback = options?.fallback
-  const features = options?.features
+function withoutSnapshot(
+  feature: string,
+  requested: number | undefined,
+  ctx: DecideContext,
+  isStale: boolean,
+): Decision {
+  const fallback = ctx.fallback ?? ctx.fallbacks?.get(feature)
+  const features = ctx.features
   const info = features?.get(feature)
-  if (fallback !== undefined) return fromFallback(feature, fallback, info, options, isStale)
+  if (fallback !== undefined) return fromFallback(feature, fallback, info, requested, isStale)
   if (features !== undefined && info === undefined) {
-    return unknownFeature(feature, options?.unavailable === true, isStale, features)
+    return unknownFeature(feature, ctx.unavailable === true, isStale, features)
   }
-  if (options?.unavailable !== true) {
+  if (ctx.unavailable !== true) {
     return { feature, granted: false, reason: 'loading', isFallback: false, isStale }
   }
-  if (options.failMode === 'closed') {
+  if (ctx.failMode === 'closed') {
     return { feature, granted: false, reason: 'not-entitled', isFallback: true, isStale }
   }
   // Fail open, except hard limits: granting those blindly would let a user exceed what they paid for,
@@ -280,7 +315,7 @@ function withoutSnapshot(feature: string, options: EvaluateOptions | undefined, 
       isFallback: true,
       isStale,
       enforcement: 'hard',
-      requested: requestedOf(options),
+      requested: requestedOf(requested),
     }
   }
   return { feature, granted: true, reason: 'entitled', isFallback: true, isStale }
@@ -290,7 +325,7 @@ function fromFallback(
   feature: string,
   fallback: FallbackGrant,
   info: FeatureInfo | undefined,
-  options: EvaluateOptions | undefined,
+  requested: number | undefined,
   isStale: boolean,
 ): Decision {
   if (typeof fallback === 'boolean' || fallback.kind === 'boolean') {
@@ -307,7 +342,7 @@ function fromFallback(
     fallback.limit,
     // A fallback without enforcement follows the catalog; unknown → hard, the server's stance.
     fallback.enforcement ?? info?.enforcement ?? 'hard',
-    requestedOf(options),
+    requestedOf(requested),
     true,
     isStale,
     undefined,
@@ -322,11 +357,15 @@ function fromFallback(
  * grants; `'hard'` wins when they disagree). Pass it as `EvaluateOptions.features`. Features that
  * appear only in grants are included too, so a catalog listing gap never turns into `'unknown-feature'`.
  */
-export function featureInfoFromCatalog(catalog: Catalog): Map<string, FeatureInfo> {
-  const map = new Map<string, FeatureInfo>()
-  for (const feature of catalog.features) map.set(feature.id, { kind: feature.kind })
-  for (const offer of [...catalog.plans, ...catalog.addons]) {
-    for (const [id, grant] of Object.entries(offer.grants)) {
+export function featureInfoFromCatalog(
+  catalog: Catalog | CatalogDefinition,
+  into: Map<string, FeatureInfo> = new Map(),
+): Map<string, FeatureInfo> {
+  const map = into
+  for (const feature of catalog.features)
+    if (!map.has(feature.id)) map.set(feature.id, { kind: feature.kind })
+  for (const offer of [...(catalog.plans ?? []), ...(catalog.addons ?? [])]) {
+    for (const [id, grant] of Object.entries(offer.grants) as [string, Grant | GrantsDefinition[string]][]) {
       let info = map.get(id)
       if (info === undefined) {
         info = { kind: grant.kind }

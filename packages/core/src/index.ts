@@ -1,9 +1,18 @@
 // Public API of @entitle/core. Keep this list explicit: it is the package's contract.
 
+export {
+  type CatalogDefinition,
+  type CatalogFeatures,
+  type CatalogValue,
+  type CatalogValues,
+  defineCatalog,
+  type GrantsDefinition,
+} from './catalog.js'
 export { createEntitlementsClient } from './client.js'
 export type {
   ChangePlanOptions,
   ClearPersistedOptions,
+  ConfigValues,
   EntitlementsClient,
   EntitlementsClientOptions,
   EntitlementsClientState,

@@ -1,9 +1,20 @@
-// Live updates: the server's event stream (SSE over fetch, so the bearer token goes in a header) and
-// the other tabs of this browser (BroadcastChannel). Loaded lazily by the client on `start()`, so apps
-// that never go live (server rendering, `live: false`) do not pay for it.
+// Live updates: the server's event stream (SSE over fetch, so the bearer token goes in a header), one
+// per browser (tabShare.ts), shared with the other tabs (BroadcastChannel). Loaded lazily by the
+// client on `start()`, so apps that never go live (server rendering, `live: false`) do not pay for it.
+//
+// A hostile network must not turn this into a reconnect storm: every reconnect waits at least
+// `MIN_RECONNECT_MS`; the backoff grows per failure (equal jitter: at least half the step) and starts
+// over only once a stream stayed healthy for `HEALTHY_AFTER_MS` (a proxy that answers 200 and closes
+// never resets it); an answer that is not `text/event-stream` is a failure; a line or event larger
+// than the size cap ends the connection.
 import { EntitlementsError } from './errors.js'
 import { createSseParser } from './sse.js'
 import { delay, type Transport } from './transport.js'
+
+/** No two connection attempts closer than this. */
+export const MIN_RECONNECT_MS = 1000
+/** A stream open this long counts as healthy: the next drop starts the backoff over. */
+export const HEALTHY_AFTER_MS = 30_000
 
 export interface LiveStreamOptions {
   transport: Transport
@@ -17,7 +28,7 @@ export interface LiveStreamOptions {
   onError?: ((error: EntitlementsError) => void) | undefined
   /** Each time a connection ends (dropped, failed, not by stop()); `final`: no reconnect follows. */
   onClose?: ((final: boolean) => void) | undefined
-  /** First reconnect delay, doubling per failed attempt (full jitter). */
+  /** First backoff step, doubling per failed attempt. */
   retryDelayMs: number
   /** Cap of one reconnect delay. */
   maxRetryDelayMs: number
@@ -26,10 +37,18 @@ export interface LiveStreamOptions {
    * reopened. The server's heartbeat comments keep a healthy stream under it. Default 90_000.
    */
   idleTimeoutMs?: number | undefined
+  /** Largest line or event, in characters; beyond it the connection is dropped. Default 1 MiB. */
+  maxEventBytes?: number | undefined
 }
 
-/** Answers that reconnecting cannot fix: stop instead of hammering the server. */
-const FINAL = new Set(['unauthorized', 'forbidden', 'not_found', 'bad_request'])
+/** HTTP answers that reconnecting cannot fix: stop instead of hammering the server. */
+const FINAL = new Set([400, 401, 403, 404])
+
+/** The wait before reconnect attempt `failures` (0-based): capped doubling, equal jitter, a floor. */
+export function reconnectDelay(failures: number, retryDelayMs: number, maxRetryDelayMs: number): number {
+  const step = Math.min(maxRetryDelayMs, retryDelayMs * 2 ** failures)
+  return Math.max(MIN_RECONNECT_MS, step / 2 + (Math.random() * step) / 2)
+}
 
 /** Opens the stream and keeps it open until the returned function is called. */
 export function openLiveStream(options: LiveStreamOptions): () => void {
@@ -45,33 +64,43 @@ export function openLiveStream(options: LiveStreamOptions): () => void {
       stopper.signal.addEventListener('abort', abort)
       let idle: ReturnType<typeof setTimeout> | undefined
       let final = false
+      let openedAt: number | undefined
       const alive = () => {
         clearTimeout(idle)
         idle = setTimeout(abort, idleTimeoutMs)
       }
       try {
         const response = await options.transport.stream({ path: options.path, signal: connection.signal })
+        const type = response.headers.get('content-type') ?? ''
+        if (!/^\s*text\/event-stream/i.test(type)) {
+          void response.body?.cancel().catch(() => {})
+          throw new EntitlementsError(
+            'invalid_response',
+            `event stream: answered "${type}", not text/event-stream`,
+          )
+        }
+        const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader()
+        if (!reader) throw new EntitlementsError('invalid_response', 'event stream: no body')
+        openedAt = Date.now()
         options.onOpen?.(opened)
         opened = true
         alive()
-        const parse = createSseParser((event) => {
-          if (event.event !== 'snapshot') return
-          try {
-            options.onSnapshot(JSON.parse(event.data))
-          } catch (cause) {
-            options.onError?.(
-              new EntitlementsError('invalid_response', 'event stream: bad snapshot data', { cause }),
-            )
-          }
-        })
-        const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader()
-        if (!reader) throw new EntitlementsError('invalid_response', 'event stream: no body')
+        const parse = createSseParser(
+          (event) => {
+            if (event.event !== 'snapshot') return
+            try {
+              options.onSnapshot(JSON.parse(event.data))
+            } catch (cause) {
+              options.onError?.(
+                new EntitlementsError('invalid_response', 'event stream: bad snapshot data', { cause }),
+              )
+            }
+          },
+          options.maxEventBytes ?? 1 << 20,
+        )
         for (;;) {
           const { done, value } = await reader.read()
           if (done) break
-          // Backoff restarts only once the stream delivers something, so a server that accepts and
-          // immediately closes still gets ever longer pauses.
-          failures = 0
           alive()
           parse(value)
         }
@@ -88,7 +117,8 @@ export function openLiveStream(options: LiveStreamOptions): () => void {
                 },
               )
         options.onError?.(e)
-        final = FINAL.has(e.code)
+        // Only the server's answer is final; a token that could not be had (getToken threw) is retried.
+        final = e.status !== undefined && FINAL.has(e.status)
       } finally {
         clearTimeout(idle)
         stopper.signal.removeEventListener('abort', abort)
@@ -96,8 +126,11 @@ export function openLiveStream(options: LiveStreamOptions): () => void {
       if (stopper.signal.aborted) break
       options.onClose?.(final)
       if (final) break
-      const wait = Math.random() * Math.min(options.maxRetryDelayMs, options.retryDelayMs * 2 ** failures++)
-      await delay(wait, stopper.signal).catch(() => {})
+      if (openedAt !== undefined && Date.now() - openedAt >= HEALTHY_AFTER_MS) failures = 0
+      await delay(
+        reconnectDelay(failures++, options.retryDelayMs, options.maxRetryDelayMs),
+        stopper.signal,
+      ).catch(() => {})
     }
   }
   void run()

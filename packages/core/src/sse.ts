@@ -1,6 +1,7 @@
 // A `text/event-stream` parser (the WHATWG "server-sent events" interpretation rules), fed decoded text
 // in arbitrary chunks. Hand-written because `EventSource` cannot send an `Authorization` header, and a
 // library would cost more than these lines.
+import { EntitlementsError } from './errors.js'
 
 export interface ServerSentEvent {
   /** `event:` field; `'message'` when absent. */
@@ -11,10 +12,20 @@ export interface ServerSentEvent {
   id?: string
 }
 
-/** Returns a function to feed text to; calls `onEvent` for each complete event. Comments are skipped. */
-export function createSseParser(onEvent: (event: ServerSentEvent) => void): (chunk: string) => void {
+/**
+ * Returns a function to feed text to; calls `onEvent` for each complete event. Comments are skipped.
+ * A line, or an event's data, longer than `maxChars` throws an `invalid_response` error (the caller
+ * drops the connection): a stream that never ends a line must not grow memory without bound.
+ */
+export function createSseParser(
+  onEvent: (event: ServerSentEvent) => void,
+  maxChars = 1 << 20,
+): (chunk: string) => void {
   let buffer = ''
   let data: string[] = []
+  let size = 0
+  const tooLarge = () =>
+    new EntitlementsError('invalid_response', `event stream: a line or event over ${maxChars} characters`)
   let event = ''
   let id: string | undefined
   let first = true
@@ -24,6 +35,7 @@ export function createSseParser(onEvent: (event: ServerSentEvent) => void): (chu
       if (data.length > 0)
         onEvent({ event: event || 'message', data: data.join('\n'), ...(id === undefined ? {} : { id }) })
       data = []
+      size = 0
       event = ''
       return
     }
@@ -32,8 +44,11 @@ export function createSseParser(onEvent: (event: ServerSentEvent) => void): (chu
     const field = colon < 0 ? text : text.slice(0, colon)
     let value = colon < 0 ? '' : text.slice(colon + 1)
     if (value.startsWith(' ')) value = value.slice(1)
-    if (field === 'data') data.push(value)
-    else if (field === 'event') event = value
+    if (field === 'data') {
+      size += value.length + 1
+      if (size > maxChars) throw tooLarge()
+      data.push(value)
+    } else if (field === 'event') event = value
     else if (field === 'id' && !value.includes('\0')) id = value
     // `retry:` is ignored: the client's own capped backoff decides reconnection delays.
   }
@@ -61,5 +76,6 @@ export function createSseParser(onEvent: (event: ServerSentEvent) => void): (chu
       start = i + 1
     }
     buffer = buffer.slice(start)
+    if (buffer.length > maxChars) throw tooLarge()
   }
 }

@@ -22,6 +22,8 @@ export interface TransportOptions {
   maxRetryDelayMs: number
   /** Clock for HTTP-date `Retry-After` values. */
   now: () => number
+  /** Largest response body read, in bytes; a larger one fails with `invalid_response`. Default 1 MiB. */
+  maxResponseBytes?: number | undefined
 }
 
 export interface TransportRequest {
@@ -33,6 +35,8 @@ export interface TransportRequest {
   signal?: AbortSignal | undefined
   /** Sent as `If-None-Match`. */
   etag?: string | undefined
+  /** Extra attempts after a retryable failure, for this request. Default: the transport's `retries`. */
+  retries?: number | undefined
 }
 
 export interface TransportResponse {
@@ -53,6 +57,7 @@ export interface Transport {
 export function createTransport(options: TransportOptions): Transport {
   // Destructured once: locals are mangled by minifiers, property reads are not.
   const { getToken, timeoutMs, retryDelayMs, maxRetryDelayMs, now } = options
+  const maxResponseBytes = options.maxResponseBytes ?? 1 << 20
   const base = options.baseUrl.replace(/\/+$/, '')
   // Late-bound so a `fetch` replaced after creation (test interceptors, polyfills) is still used.
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
@@ -103,14 +108,16 @@ export function createTransport(options: TransportOptions): Transport {
             signal: controller.signal,
           })
           // A server that sends headers and then stalls must time out too, so the body is read under the timer.
-          if (!stream || !response.ok) text = await response.text()
+          if (!stream || !response.ok) text = await readText(response, maxResponseBytes)
           else keepLinked = true
         } catch (cause) {
-          throw outer?.aborted
-            ? aborted(cause)
-            : timedOut
-              ? new EntitlementsError('timeout', `No response within ${timeoutMs} ms`, { cause })
-              : new EntitlementsError('network', 'Network error', { cause })
+          throw cause instanceof EntitlementsError
+            ? cause
+            : outer?.aborted
+              ? aborted(cause)
+              : timedOut
+                ? new EntitlementsError('timeout', `No response within ${timeoutMs} ms`, { cause })
+                : new EntitlementsError('network', 'Network error', { cause })
         } finally {
           clearTimeout(timer)
           if (!keepLinked) outer?.removeEventListener('abort', onAbort)
@@ -142,7 +149,7 @@ export function createTransport(options: TransportOptions): Transport {
 
   return {
     request: (request) =>
-      run(request, false, options.retries, (response, text) => {
+      run(request, false, request.retries ?? options.retries, (response, text) => {
         let body: unknown
         if (text !== '') {
           try {
@@ -161,6 +168,35 @@ export function createTransport(options: TransportOptions): Transport {
         return { status: response.status, body, etag: response.headers.get('etag') }
       }),
     stream: (request) => run(request, true, 0, (response) => response),
+  }
+}
+
+/** The body as text, read no further than `max` bytes (a hostile or broken server must not fill memory). */
+async function readText(response: Response, max: number): Promise<string> {
+  const tooLarge = () =>
+    new EntitlementsError('invalid_response', `response body over ${max} bytes`, { status: response.status })
+  if (Number(response.headers.get('content-length')) > max) {
+    void response.body?.cancel().catch(() => {})
+    throw tooLarge()
+  }
+  const reader = response.body?.getReader()
+  if (!reader) {
+    const text = await response.text()
+    if (text.length > max) throw tooLarge()
+    return text
+  }
+  const decoder = new TextDecoder()
+  let text = ''
+  let bytes = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) return text + decoder.decode()
+    bytes += value.byteLength
+    if (bytes > max) {
+      void reader.cancel().catch(() => {})
+      throw tooLarge()
+    }
+    text += decoder.decode(value, { stream: true })
   }
 }
 

@@ -3,14 +3,24 @@
 // The client keeps the server's snapshot (the "base") apart from its own unacknowledged reports and
 // shows base + reports. A refetch that lands while a report is on its way then keeps the optimistic
 // usage instead of wiping it, and a refusal rolls back exactly that one report.
+//
+// Queued (offline) reports are persisted, and several tabs share one stored queue: every write merges
+// with what is stored (by idempotency key), so no tab ever drops another's entries. Each entry carries
+// the instant it was made; past the server's idempotency lifetime (24 h) it is never replayed, since
+// the server would no longer recognise its key and could count it twice.
 import { EntitlementsError } from './errors.js'
 import type { EntitlementsSnapshot } from './types.js'
+
+/** How long the server remembers an idempotency key (DESIGN.md): queued reports older than this are dropped. */
+export const QUEUED_USAGE_MAX_AGE_MS = 24 * 60 * 60 * 1000
 
 /** One usage report, as sent (and as persisted while offline). */
 export interface QueuedUsage {
   idempotencyKey: string
   feature: string
   amount: number
+  /** When the report was made (epoch ms). */
+  at: number
 }
 
 export interface PendingUsage extends QueuedUsage {
@@ -26,11 +36,19 @@ export function withPendingUsage(
   if (base === undefined || pending.length === 0) return base
   let entitlements: EntitlementsSnapshot['entitlements'] | undefined
   for (const report of pending) {
-    const current = (entitlements ?? base.entitlements)[report.feature]
+    const source = entitlements ?? base.entitlements
+    if (!Object.hasOwn(source, report.feature)) continue
+    const current = source[report.feature]
     if (current?.kind !== 'metered') continue
     entitlements ??= { ...base.entitlements }
-    // Releases (negative amounts) never take usage below 0, as on the server.
-    entitlements[report.feature] = { ...current, usage: Math.max(0, current.usage + report.amount) }
+    // Releases (negative amounts) never take usage below 0, as on the server. Defined, not assigned,
+    // so a feature named `__proto__` stays an ordinary key.
+    Object.defineProperty(entitlements, report.feature, {
+      value: { ...current, usage: Math.max(0, current.usage + report.amount) },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    })
   }
   return entitlements === undefined ? base : { ...base, entitlements }
 }
@@ -48,10 +66,42 @@ export function parseQueue(json: unknown): QueuedUsage[] {
       typeof e?.idempotencyKey !== 'string' ||
       typeof e.feature !== 'string' ||
       !Number.isInteger(e.amount) ||
-      e.amount === 0
+      e.amount === 0 ||
+      !Number.isFinite(e.at)
     ) {
       throw bad()
     }
-    return { idempotencyKey: e.idempotencyKey, feature: e.feature, amount: e.amount as number }
+    return {
+      idempotencyKey: e.idempotencyKey,
+      feature: e.feature,
+      amount: e.amount as number,
+      at: e.at as number,
+    }
   })
+}
+
+/** Still replayable at `now`: younger than the server's idempotency lifetime (and not from the future). */
+export const replayable = (report: QueuedUsage, now: number): boolean =>
+  now - report.at < QUEUED_USAGE_MAX_AGE_MS && report.at <= now + QUEUED_USAGE_MAX_AGE_MS
+
+/**
+ * The queue to store: what is stored (other tabs' entries included, in their order) without what this
+ * tab settled, plus this tab's queued reports; expired entries dropped.
+ */
+export function mergeQueue(
+  stored: readonly QueuedUsage[],
+  mine: readonly QueuedUsage[],
+  settled: ReadonlySet<string>,
+  now: number,
+): QueuedUsage[] {
+  const out: QueuedUsage[] = []
+  const seen = new Set<string>()
+  const add = (r: QueuedUsage) => {
+    if (seen.has(r.idempotencyKey) || !replayable(r, now)) return
+    seen.add(r.idempotencyKey)
+    out.push({ idempotencyKey: r.idempotencyKey, feature: r.feature, amount: r.amount, at: r.at })
+  }
+  for (const r of stored) if (!settled.has(r.idempotencyKey)) add(r)
+  for (const r of mine) add(r)
+  return out
 }

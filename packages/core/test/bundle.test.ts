@@ -21,7 +21,8 @@ const bundle = async (NODE_ENV: string) => {
 const warnings = [
   'which this version of @entitle/core does not know',
   'Unknown feature',
-  'initialSnapshot is for',
+  'initialSnapshot ignored',
+  "matching it (the mock server's",
 ]
 
 describe('production bundle', () => {

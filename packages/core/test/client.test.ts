@@ -1,7 +1,8 @@
+import { QueryClient } from '@tanstack/query-core'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { EntitlementEvent } from '../src/types.js'
 import { closedPortUrl, createFakeServer, type FakeServer, seats, snapshotOf } from './fakeServer.js'
-import { clientFor, stateWhere } from './helpers.js'
+import { clientFor, SERVER_NOW, stateWhere } from './helpers.js'
 
 const ENTITLEMENTS = '/v1/customers/acme/entitlements'
 const acme = (version: number, usage = 3) =>
@@ -13,7 +14,7 @@ const acme = (version: number, usage = 3) =>
 describe('client: fetch, check, subscribe', () => {
   let server: FakeServer
   beforeEach(() => {
-    vi.useFakeTimers()
+    vi.useFakeTimers({ now: SERVER_NOW })
     server = createFakeServer()
     server.setSnapshot(acme(1))
   })
@@ -76,15 +77,15 @@ describe('client: fetch, check, subscribe', () => {
     expect(client.getState()).toBe(state)
   })
 
-  it('makes 1 request for N simultaneous reads', async () => {
-    const client = clientFor(server)
+  it('makes 1 request for N simultaneous reads (also through the app QueryClient it shares)', async () => {
+    const client = clientFor(server, { queryClient: new QueryClient() })
     server.script('GET', ENTITLEMENTS, 'hold')
     const reads = [
       client.refresh(),
       client.refresh(),
       client.refresh(),
-      client.queryClient.fetchQuery(client.entitlementsQueryOptions()),
-      client.queryClient.ensureQueryData(client.entitlementsQueryOptions()),
+      client.queryClient!.fetchQuery(client.entitlementsQueryOptions()),
+      client.queryClient!.ensureQueryData(client.entitlementsQueryOptions()),
     ]
     const held = await server.held()
     held.release('default')
@@ -94,12 +95,12 @@ describe('client: fetch, check, subscribe', () => {
   })
 
   it('keeps the ETag beside the snapshot: a 304 keeps the data and marks it fresh', async () => {
-    const client = clientFor(server, { staleTime: 1000 })
+    const client = clientFor(server, { staleTime: 1000, queryClient: new QueryClient() })
     const first = await client.refresh()
     expect(server.requests[0]?.headers.get('if-none-match')).toBeNull()
     await vi.advanceTimersByTimeAsync(5000)
-    const query = client.queryClient
-      .getQueryCache()
+    const query = client
+      .queryClient!.getQueryCache()
       .find({ queryKey: client.entitlementsQueryOptions().queryKey })
     expect(query?.isStaleByTime(1000)).toBe(true)
     const second = await client.refresh()
@@ -369,7 +370,7 @@ describe('client: fetch, check, subscribe', () => {
 describe('client: customer switch', () => {
   let server: FakeServer
   beforeEach(() => {
-    vi.useFakeTimers()
+    vi.useFakeTimers({ now: SERVER_NOW })
     server = createFakeServer()
     server.setSnapshot(acme(1))
     server.setSnapshot(

@@ -9,9 +9,15 @@ import type { FakeServer } from './fakeServer.js'
 
 export const BASE_URL = 'http://entitle.test'
 
+/**
+ * The instant the fake server's snapshots say they were generated (`snapshotOf`): tests run their fake
+ * clock from it, so the client's clock-skew correction (server `generatedAt` minus the local clock) is 0.
+ */
+export const SERVER_NOW = Date.parse('2026-01-01T00:00:00.000Z')
+
 /** A client on the in-process fake server: no persistence, no live updates, short backoff. */
 export function clientFor(server: FakeServer, overrides: Partial<EntitlementsClientOptions<string>> = {}) {
-  return createEntitlementsClient<string>({
+  return createEntitlementsClient({
     baseUrl: BASE_URL,
     customerId: 'acme',
     environment: 'test',

@@ -6,7 +6,7 @@ import { createSseParser, type ServerSentEvent } from '../src/sse.js'
 import { createTransport } from '../src/transport.js'
 import type { EntitlementEvent } from '../src/types.js'
 import { createFakeServer, type FakeServer, seats, snapshotOf } from './fakeServer.js'
-import { BASE_URL, clientFor, stateWhere } from './helpers.js'
+import { BASE_URL, clientFor, SERVER_NOW, stateWhere } from './helpers.js'
 
 const acme = (version: number, usage = 3) => snapshotOf('acme', version, { seats: seats(usage) })
 const EVENTS = '/v1/customers/acme/events'
@@ -48,7 +48,7 @@ describe('SSE parser', () => {
 describe('live stream', () => {
   let server: FakeServer
   beforeEach(() => {
-    vi.useFakeTimers()
+    vi.useFakeTimers({ now: SERVER_NOW })
     vi.spyOn(Math, 'random').mockReturnValue(1)
     server = createFakeServer()
     server.setSnapshot(acme(1))
@@ -102,38 +102,38 @@ describe('live stream', () => {
   })
 
   it('reconnects with capped exponential backoff when the stream drops, and says it reconnected', async () => {
-    const live = open()
+    const live = open({ retryDelayMs: 1000, maxRetryDelayMs: 8000 })
     const first = await server.nextConnection()
     await vi.advanceTimersByTimeAsync(0)
     expect(live.opens).toEqual([false])
     const next = server.nextConnection()
     first.end()
-    await vi.advanceTimersByTimeAsync(99)
+    await vi.advanceTimersByTimeAsync(999)
     expect(server.connections).toHaveLength(1)
     await vi.advanceTimersByTimeAsync(1)
     const second = await next
     await vi.advanceTimersByTimeAsync(0)
     expect(live.opens).toEqual([false, true])
-    // Accepted then dropped with nothing delivered: the pause keeps growing (200 ms, then 400 ms).
+    // Accepted then dropped (even with data delivered): the pause keeps growing (2 s, then 4 s).
+    second.snapshot(acme(2))
     second.end()
-    await vi.advanceTimersByTimeAsync(199)
+    await vi.advanceTimersByTimeAsync(1999)
     expect(server.connections).toHaveLength(2)
     await vi.advanceTimersByTimeAsync(1)
     expect(server.connections).toHaveLength(3)
     // Refused connections back off too, up to the cap.
     server.script('GET', EVENTS, { status: 503 }, { status: 503 }, { status: 503 })
     server.connections[2]?.end()
-    await vi.advanceTimersByTimeAsync(400 + 800 + 1000)
+    await vi.advanceTimersByTimeAsync(4000 + 8000 + 8000)
     expect(server.count('GET', EVENTS)).toBe(6)
-    await vi.advanceTimersByTimeAsync(999)
+    await vi.advanceTimersByTimeAsync(7999)
     expect(server.connections).toHaveLength(3)
     await vi.advanceTimersByTimeAsync(1)
     expect(server.connections).toHaveLength(4)
-    // Once data flows, the backoff starts over.
-    server.connections[3]?.snapshot(acme(3))
-    await vi.advanceTimersByTimeAsync(0)
+    // Only a stream that stayed healthy for 30 s starts the backoff over.
+    await vi.advanceTimersByTimeAsync(30_000)
     server.connections[3]?.end()
-    await vi.advanceTimersByTimeAsync(100)
+    await vi.advanceTimersByTimeAsync(1000)
     expect(server.connections).toHaveLength(5)
     live.stop()
   })
@@ -147,7 +147,7 @@ describe('live stream', () => {
     expect(server.connections).toHaveLength(1)
     await vi.advanceTimersByTimeAsync(1)
     expect(first.closed).toBe(true)
-    await vi.advanceTimersByTimeAsync(100)
+    await vi.advanceTimersByTimeAsync(1000)
     expect(server.connections).toHaveLength(2)
     live.stop()
   })
@@ -174,7 +174,7 @@ describe('live stream', () => {
 describe('client live updates', () => {
   let server: FakeServer
   beforeEach(() => {
-    vi.useFakeTimers()
+    vi.useFakeTimers({ now: SERVER_NOW })
     vi.spyOn(Math, 'random').mockReturnValue(1)
     server = createFakeServer()
     server.setSnapshot(acme(1))
@@ -230,7 +230,7 @@ describe('client live updates', () => {
     server.setSnapshot(acme(5)) // changed while the stream was down
     const next = server.nextConnection()
     first.end()
-    await vi.advanceTimersByTimeAsync(100)
+    await vi.advanceTimersByTimeAsync(1000)
     await next
     await stateWhere(client, (s) => s.snapshot?.version === 5)
     expect(server.count('GET', '/v1/customers/acme/entitlements')).toBe(2)
@@ -261,7 +261,7 @@ describe('client live updates', () => {
     const next = server.nextConnection()
     first.end()
     await stateWhere(client, (s) => s.live === 'reconnecting')
-    await vi.advanceTimersByTimeAsync(99) // the backoff (100 ms) is not over
+    await vi.advanceTimersByTimeAsync(999) // the shortest reconnect delay (1 s) is not over
     expect(client.getState().live).toBe('reconnecting')
     await vi.advanceTimersByTimeAsync(1)
     await next
@@ -279,7 +279,7 @@ describe('client live updates', () => {
     const client = clientFor(server, { live: true })
     client.start()
     await stateWhere(client, (s) => s.live === 'reconnecting')
-    await vi.advanceTimersByTimeAsync(100)
+    await vi.advanceTimersByTimeAsync(1000)
     await stateWhere(client, (s) => s.live === 'open')
     client.stop()
 
@@ -374,8 +374,11 @@ describe('tabs share updates (BroadcastChannel)', () => {
 
   it('tabs of other customers or environments hear nothing', async () => {
     server.setSnapshot(snapshotOf('globex', 1))
+    // Another environment has its own backend (a client refuses snapshots of an environment not its own).
+    const staging = createFakeServer()
+    staging.setSnapshot({ ...acme(1), environment: 'staging' })
     const acmeTab = clientFor(server, { live: true })
-    const otherEnv = clientFor(server, { live: true, environment: 'staging' })
+    const otherEnv = clientFor(staging, { live: true, environment: 'staging' })
     const globexTab = clientFor(server, { live: true, customerId: 'globex' })
     for (const tab of [acmeTab, otherEnv, globexTab]) tab.start()
     await stateWhere(otherEnv, (s) => s.snapshot?.version === 1)
@@ -397,5 +400,6 @@ describe('tabs share updates (BroadcastChannel)', () => {
     expect(otherEnv.getState().snapshot?.version).toBe(1)
     expect(globexTab.getState().snapshot?.customerId).toBe('globex')
     for (const tab of [acmeTab, otherEnv, globexTab]) tab.stop()
+    await staging.close()
   })
 })

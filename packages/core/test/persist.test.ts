@@ -1,16 +1,20 @@
+import { QueryClient } from '@tanstack/query-core'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPersister, defaultStorage, storageKey } from '../src/persist.js'
 import { createFakeServer, type FakeServer, seats, snapshotOf } from './fakeServer.js'
-import { clientFor, MemoryStorage, stateWhere } from './helpers.js'
+import { clientFor, MemoryStorage, SERVER_NOW, stateWhere } from './helpers.js'
 
 const KEY = 'entitle:v1:test:acme'
 const acme = (version: number, usage = 3) => snapshotOf('acme', version, { seats: seats(usage) })
+/** A stored snapshot record, as the client writes it (confirmed by the server just now). */
+const record = (snapshot: unknown, confirmedAt = Date.now()) =>
+  JSON.stringify({ snapshot, confirmedAt, skewMs: 0 })
 
 describe('persistence', () => {
   let server: FakeServer
   let storage: MemoryStorage
   beforeEach(() => {
-    vi.useFakeTimers()
+    vi.useFakeTimers({ now: SERVER_NOW })
     server = createFakeServer()
     server.setSnapshot(acme(2, 4))
     storage = new MemoryStorage()
@@ -21,29 +25,33 @@ describe('persistence', () => {
     await server.close()
   })
 
-  it('saves the last good snapshot under environment + customer, with its ETag and no token', async () => {
+  it('saves the last good snapshot under environment + customer, when it was confirmed, no ETag and no token', async () => {
     const client = clientFor(server, { persist: storage, getToken: () => 'secret-token' })
     await client.refresh()
-    expect(JSON.parse(storage.items.get(KEY) ?? 'null')).toEqual({ snapshot: acme(2, 4), etag: '"v2"' })
+    expect(JSON.parse(storage.items.get(KEY) ?? 'null')).toEqual({
+      snapshot: acme(2, 4),
+      confirmedAt: Date.now(),
+      skewMs: Date.parse(acme(2).generatedAt) - Date.now(),
+    })
     for (const value of storage.items.values()) expect(value).not.toContain('secret-token')
     for (const key of storage.items.keys()) expect(key).not.toContain('secret-token')
   })
 
   it('a persisted snapshot answers the first check; it is stale until refreshed', async () => {
-    storage.setItem(KEY, JSON.stringify({ snapshot: acme(1, 3), etag: '"v1"' }))
+    storage.setItem(KEY, record(acme(1, 3)))
     const client = clientFor(server, { persist: storage })
     expect(client.getState()).toMatchObject({ status: 'success', isStale: true, snapshot: { version: 1 } })
     expect(client.check('seats', { requested: 0 })).toMatchObject({ granted: true, usage: 3, isStale: true })
     client.start()
     await stateWhere(client, (s) => !s.isStale)
-    expect(server.requests[0]?.headers.get('if-none-match')).toBe('"v1"')
+    expect(server.requests[0]?.headers.get('if-none-match')).toBeNull()
     expect(client.check('seats', { requested: 0 })).toMatchObject({ usage: 4, isStale: false })
     client.stop()
   })
 
   it('a persisted snapshot confirmed by a 304 is no longer stale', async () => {
     server.setSnapshot(acme(1, 3))
-    storage.setItem(KEY, JSON.stringify({ snapshot: acme(1, 3), etag: '"v1"' }))
+    storage.setItem(KEY, record(acme(1, 3)))
     const client = clientFor(server, { persist: storage })
     await client.refresh()
     expect(client.getState()).toMatchObject({ status: 'success', isStale: false, snapshot: { version: 1 } })
@@ -54,14 +62,14 @@ describe('persistence', () => {
 
     it('the first full fetch replaces a restored snapshot of a higher version; live events still never go back', async () => {
       server.setSnapshot(acme(5, 1)) // e.g. the mock server restarted without --state
-      storage.setItem(KEY, JSON.stringify({ snapshot: acme(12, 3), etag: '"v12"' }))
+      storage.setItem(KEY, record(acme(12, 3)))
       const client = clientFor(server, { persist: storage, live: true })
       expect(client.getState()).toMatchObject({ isStale: true, snapshot: { version: 12 } })
       client.start()
       await stateWhere(client, (s) => s.snapshot?.version === 5)
       expect(client.getState()).toMatchObject({ status: 'success', isStale: false })
       expect(client.check('seats', { requested: 0 })).toMatchObject({ usage: 1 })
-      expect(JSON.parse(storage.items.get(KEY) ?? 'null')).toEqual({ snapshot: acme(5, 1), etag: '"v5"' })
+      expect(JSON.parse(storage.items.get(KEY) ?? 'null')).toMatchObject({ snapshot: acme(5, 1) })
       // From now on versions only move forward again, whatever delivers them.
       const connection = await server.nextConnection()
       expect(connection.request.path).toBe(EVENTS)
@@ -77,7 +85,7 @@ describe('persistence', () => {
 
     it('before that fetch, a lower live event does not replace the restored snapshot; a higher one confirms it', async () => {
       server.setSnapshot(acme(5, 1))
-      storage.setItem(KEY, JSON.stringify({ snapshot: acme(12, 3), etag: '"v12"' }))
+      storage.setItem(KEY, record(acme(12, 3)))
       server.script('GET', '/v1/customers/acme/entitlements', 'hold')
       const client = clientFor(server, { persist: storage, live: true })
       client.start()
@@ -101,21 +109,22 @@ describe('persistence', () => {
     })
 
     it('a hydrated QueryClient counts as confirmed: an older fetch is dropped', async () => {
-      const first = clientFor(server, { persist: storage })
+      const queryClient = new QueryClient()
+      const first = clientFor(server, { persist: storage, queryClient })
       server.setSnapshot(acme(12, 3))
       await first.refresh()
       server.setSnapshot(acme(5, 1))
-      const second = clientFor(server, { persist: storage, queryClient: first.queryClient })
+      const second = clientFor(server, { persist: storage, queryClient })
       await expect(second.refresh()).resolves.toMatchObject({ version: 12 })
     })
   })
 
   it('keeps customers apart: B never starts from A’s stored snapshot', () => {
-    storage.setItem(KEY, JSON.stringify({ snapshot: acme(1) }))
+    storage.setItem(KEY, record(acme(1)))
     const client = clientFor(server, { persist: storage, customerId: 'globex' })
     expect(client.getState()).toMatchObject({ status: 'loading', snapshot: undefined })
     // …and a record stored under B's key that holds A's data is rejected too.
-    storage.setItem('entitle:v1:test:globex', JSON.stringify({ snapshot: acme(1) }))
+    storage.setItem('entitle:v1:test:globex', record(acme(1)))
     const other = clientFor(server, { persist: storage, customerId: 'globex' })
     expect(other.getState().snapshot).toBeUndefined()
     expect(storage.items.has('entitle:v1:test:globex')).toBe(false)
@@ -145,7 +154,7 @@ describe('persistence', () => {
   })
 
   it('full storage (setItem throws QuotaExceededError): the older copy is removed, nothing thrown', async () => {
-    storage.setItem(KEY, JSON.stringify({ snapshot: acme(1) }))
+    storage.setItem(KEY, record(acme(1)))
     storage.failWrites = new DOMException('full', 'QuotaExceededError')
     const client = clientFor(server, { persist: storage })
     await expect(client.refresh()).resolves.toMatchObject({ version: 2 })
@@ -221,7 +230,7 @@ describe('persistence', () => {
 describe('clearPersisted (logout)', () => {
   let server: FakeServer
   beforeEach(() => {
-    vi.useFakeTimers()
+    vi.useFakeTimers({ now: SERVER_NOW })
     server = createFakeServer()
     server.setSnapshot(acme(2, 4))
     server.setSnapshot(snapshotOf('globex', 1))
@@ -245,8 +254,8 @@ describe('clearPersisted (logout)', () => {
 
   it("forgets every customer's snapshot and the catalog of its environment: a fresh client restores nothing", async () => {
     const storage = new ListableStorage()
-    storage.setItem('entitle:v1:test:umbrella', JSON.stringify({ snapshot: snapshotOf('umbrella', 1) })) // an earlier session
-    storage.setItem('entitle:v1:staging:acme', JSON.stringify({ snapshot: acme(1) })) // another environment
+    storage.setItem('entitle:v1:test:umbrella', record(snapshotOf('umbrella', 1))) // an earlier session
+    storage.setItem('entitle:v1:staging:acme', record(acme(1))) // another environment
     storage.setItem('logpilot:customer', 'acme') // not the client's
     const client = clientFor(server, { persist: storage })
     await client.refresh()
@@ -274,7 +283,7 @@ describe('clearPersisted (logout)', () => {
     const storage = new ListableStorage()
     storage.setItem(
       'entitle:v1:test:umbrella:usage-queue',
-      JSON.stringify([{ idempotencyKey: 'old', feature: 'seats', amount: 1 }]),
+      JSON.stringify([{ idempotencyKey: 'old', feature: 'seats', amount: 1, at: Date.now() }]),
     )
     const client = clientFor(server, { persist: storage })
     await client.refresh()

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { EntitlementEvent } from '../src/types.js'
 import { createFakeServer, type FakeServer, seats, snapshotOf } from './fakeServer.js'
-import { clientFor, MemoryStorage, stateWhere } from './helpers.js'
+import { clientFor, MemoryStorage, SERVER_NOW, stateWhere } from './helpers.js'
 
 const USAGE = '/v1/customers/acme/usage'
 const QUEUE_KEY = 'entitle:v1:test:acme:usage-queue'
@@ -30,7 +30,7 @@ describe('reportUsage', () => {
   let server: FakeServer
   let events: EntitlementEvent[]
   beforeEach(() => {
-    vi.useFakeTimers()
+    vi.useFakeTimers({ now: SERVER_NOW })
     server = createFakeServer()
     server.setSnapshot(acme(1))
     events = []
@@ -181,8 +181,8 @@ describe('reportUsage', () => {
       expect(client.getState()).toMatchObject({ pendingUsage: 2 })
       expect(usageOf(client)).toBe(2)
       expect(JSON.parse(storage.items.get(QUEUE_KEY) ?? '[]')).toEqual([
-        { idempotencyKey: 'q1', feature: 'seats', amount: 1 },
-        { idempotencyKey: 'q2', feature: 'seats', amount: -2 },
+        { idempotencyKey: 'q1', feature: 'seats', amount: 1, at: Date.now() },
+        { idempotencyKey: 'q2', feature: 'seats', amount: -2, at: Date.now() },
       ])
 
       // Recovery fires several triggers at once: the `online` event, its refetch, another refetch.

@@ -20,8 +20,9 @@ export interface EntitlementsProviderProps {
   client: EntitlementsClient
   /**
    * The app's own TanStack `QueryClient`, when it has one. Create the client with the same one
-   * (`createEntitlementsClient({ queryClient })`) so the app keeps one cache and ships one query-core;
-   * in development the provider warns when they differ. Default: `client.queryClient`.
+   * (`createEntitlementsClient({ queryClient })`) so the app keeps one cache; in development the
+   * provider warns when they differ. Default: `client.queryClient` (none when the client was created
+   * without one: it then keeps its data in its own small cache).
    */
   queryClient?: QueryClient
   /**
@@ -79,7 +80,7 @@ export function EntitlementsProvider({
     const untyped = client as EntitlementsClient<string>
     const check = (feature: string, options?: { requested?: number }) => untyped.check(feature, options)
     const value = <T extends ConfigValue>(feature: string, fallback: T): Widen<T> =>
-      untyped.value<ConfigValue>(feature, fallback) as Widen<T>
+      untyped.value(feature, fallback as ConfigValue) as Widen<T>
     return helpers(check, { check, value })
   }, [client, helpers])
 

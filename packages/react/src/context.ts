@@ -11,7 +11,8 @@ import type { PaywallStore } from './paywallStore.js'
 /** @internal */
 export interface EntitlementsContextValue {
   client: EntitlementsClient<string>
-  queryClient: QueryClient
+  /** The app's QueryClient, when it shares one with the client. */
+  queryClient: QueryClient | undefined
   helpers: HelpersShape
   paywallStore: PaywallStore
 }

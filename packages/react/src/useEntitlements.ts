@@ -90,7 +90,7 @@ export function useEntitlementsValue(): EntitlementsValue<string> {
     () => ({
       check: (feature: string, options?: { requested?: number }) => client.check(feature, options),
       value: <T extends ConfigValue>(feature: string, fallback: T): Widen<T> =>
-        client.value<ConfigValue>(feature, fallback) as Widen<T>,
+        client.value(feature, fallback as ConfigValue) as Widen<T>,
       refresh: () => client.refresh(),
       reportUsage: (feature: string, amount: number, options?: ReportUsageOptions) =>
         client.reportUsage(feature, amount, options),

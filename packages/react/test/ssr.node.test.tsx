@@ -14,6 +14,7 @@ it('renders in Node with the client defaults and never fetches', () => {
   const client = createEntitlementsClient({
     baseUrl: 'https://entitlements.example',
     customerId: 'acme',
+    environment: 'test',
     fetch,
     initialSnapshot: acme(),
   })

@@ -14,6 +14,7 @@ function serverClient(initialSnapshot: EntitlementsSnapshot | undefined, fetch: 
   return createEntitlementsClient({
     baseUrl: 'https://entitlements.example',
     customerId: 'acme',
+    environment: 'test',
     fetch,
     persist: false,
     live: false,

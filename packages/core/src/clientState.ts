@@ -1,0 +1,81 @@
+// The client's state and its listeners: computed from the cache and the current customer, the same
+// object while nothing in it changed (what `useSyncExternalStore` needs), and listeners told after
+// each change, one broken listener never stopping the others.
+import type { CacheEntry } from './cache.js'
+import type { EntitlementsClientState, LiveStatus } from './clientTypes.js'
+import type { EntitlementsError } from './errors.js'
+import type { Catalog, EntitlementsSnapshot } from './types.js'
+
+export interface StateInputs {
+  customerId: string
+  entry: CacheEntry<EntitlementsSnapshot> | undefined
+  /** The snapshot shown came from storage and no server answer confirmed it yet. */
+  restored: boolean
+  pendingUsage: number
+  catalog: Catalog | undefined
+  live: LiveStatus
+}
+
+export interface StateStore {
+  /** The current state: the previous object when nothing in it changed. */
+  compute(): EntitlementsClientState
+  /** Recomputes and tells the listeners if anything changed. */
+  update(): void
+  /** The last computed state, if any. */
+  last(): EntitlementsClientState | undefined
+  readonly listeners: Set<() => void>
+}
+
+export function createStateStore(
+  read: () => StateInputs,
+  asError: (raw: unknown) => EntitlementsError,
+): StateStore {
+  let state: EntitlementsClientState | undefined
+  // The raw error and its EntitlementsError form, so an unchanged error keeps its identity.
+  let rawError: unknown = null
+  let wrapped: EntitlementsError | null = null
+  const listeners = new Set<() => void>()
+
+  function compute(): EntitlementsClientState {
+    const { customerId, entry, restored, pendingUsage, catalog, live } = read()
+    const snapshot = entry?.data
+    const failed = entry?.status === 'error'
+    const raw = failed ? entry.error : null
+    if (raw !== rawError) {
+      rawError = raw
+      wrapped = raw === null ? null : asError(raw)
+    }
+    const status = failed ? 'error' : snapshot ? 'success' : 'loading'
+    const isStale = snapshot !== undefined && (failed || restored)
+    const p = state
+    if (
+      p?.customerId === customerId &&
+      p.snapshot === snapshot &&
+      p.status === status &&
+      p.error === wrapped &&
+      p.isStale === isStale &&
+      p.pendingUsage === pendingUsage &&
+      p.catalog === catalog &&
+      p.live === live
+    )
+      return p
+    state = { customerId, snapshot, status, error: wrapped, isStale, pendingUsage, catalog, live }
+    return state
+  }
+
+  function update() {
+    const before = state
+    if (compute() === before) return
+    for (const listener of [...listeners]) {
+      try {
+        listener()
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error
+        })
+      }
+    }
+  }
+
+  return { compute, update, last: () => state, listeners }
+}
