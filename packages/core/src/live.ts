@@ -121,6 +121,8 @@ export function openLiveStream(options: LiveStreamOptions): () => void {
         final = e.status !== undefined && FINAL.has(e.status)
       } finally {
         clearTimeout(idle)
+        // Whatever ended it (a bad line, a parse error), the connection is closed, never left open.
+        connection.abort()
         stopper.signal.removeEventListener('abort', abort)
       }
       if (stopper.signal.aborted) break

@@ -257,7 +257,7 @@ describe('parseCatalog', () => {
     [
       'price currency',
       (j) => delete j.plans[1].price.currency,
-      'catalog.plans[1].price.currency: expected a string, got undefined',
+      'catalog.plans[1].price.currency: expected a three-letter currency code, got undefined',
     ],
     [
       'price interval',

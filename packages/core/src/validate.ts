@@ -107,6 +107,8 @@ const arrayOf =
 
 const string = is((v) => typeof v === 'string', 'a string')
 const count = is((v) => Number.isFinite(v) && (v as number) >= 0, 'a non-negative number')
+/** ISO 4217: three letters (what `Intl.NumberFormat` accepts as a currency). */
+const currency = is((v) => typeof v === 'string' && /^[A-Za-z]{3}$/.test(v), 'a three-letter currency code')
 const integer = is((v) => Number.isInteger(v) && (v as number) >= 0, 'a non-negative integer')
 const instant = is(
   (v) => typeof v === 'string' && ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v)),
@@ -137,7 +139,7 @@ const NAMED: Rules = { id: string, name: string }
 const OFFER: Rules = {
   ...NAMED,
   description: optional(string),
-  price: orNull(nested({ amount: integer, currency: string, interval: oneOf('month', 'year', 'one_time') })),
+  price: orNull(nested({ amount: integer, currency, interval: oneOf('month', 'year', 'one_time') })),
 }
 const SNAPSHOT: Rules = {
   customerId: string,

@@ -355,7 +355,9 @@ export const Paywall = forwardRef<HTMLElement, PaywallProps>(function Paywall(
               {current && (
                 <>
                   <p className="entitle-paywall__price">{f.price(current.price)}</p>
-                  <p className="entitle-paywall__offer-detail">{grantText(current.grants[feature])}</p>
+                  <p className="entitle-paywall__offer-detail">
+                    {grantText(Object.hasOwn(current.grants, feature) ? current.grants[feature] : undefined)}
+                  </p>
                 </>
               )}
             </li>

@@ -293,12 +293,19 @@ export class Formatter {
   price(price: Price | null): string {
     if (!price) return this.t.contactUs
     if (price.amount === 0) return this.t.free
-    const fmt = cached(
-      `c${this.locale}${price.currency}`,
-      () => new Intl.NumberFormat(this.locale, { style: 'currency', currency: price.currency }),
-    ) as Intl.NumberFormat
-    const digits = fmt.resolvedOptions().maximumFractionDigits ?? 2
-    return this.t.price(fmt.format(price.amount / 10 ** digits), price.interval)
+    let amount: string
+    try {
+      const fmt = cached(
+        `c${this.locale}${price.currency}`,
+        () => new Intl.NumberFormat(this.locale, { style: 'currency', currency: price.currency }),
+      ) as Intl.NumberFormat
+      const digits = fmt.resolvedOptions().maximumFractionDigits ?? 2
+      amount = fmt.format(price.amount / 10 ** digits)
+    } catch {
+      // A currency Intl does not know (or a bad locale): never a crash in render; the plain amount.
+      amount = `${this.number(price.amount / 100)} ${String(price.currency)}`
+    }
+    return this.t.price(amount, price.interval)
   }
 
   /** "in 4 days", "tomorrow", "in 3 hours", "2 days ago". */
