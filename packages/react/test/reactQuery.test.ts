@@ -2,7 +2,7 @@
 // reads the very data the hooks show, and `invalidateQueries({ queryKey: ['entitle'] })` refetches it.
 // A .ts file (createElement, no JSX): the React 18 project runs the .tsx tests against React 18, and
 // react-query is installed for React 19 only.
-import { createEntitlementsClient } from '@entitle/core'
+import { createEntitlementsClient, type MeteredEntitlement } from '@entitle/core'
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
 import { act, render, screen, waitFor } from '@testing-library/react'
 import { createElement as h } from 'react'
@@ -52,7 +52,7 @@ describe('sharing the app QueryClient (react-query)', () => {
 
     const next = acme()
     next.version = version + 1
-    next.entitlements = { ...next.entitlements, seats: { ...(next.entitlements.seats as object), usage: 1 } }
+    next.entitlements = { ...next.entitlements, seats: { ...(next.entitlements.seats as MeteredEntitlement), usage: 1 } }
     server.setSnapshot(next)
     await act(() => queryClient.invalidateQueries({ queryKey: ['entitle'] }))
     await waitFor(() => expect(screen.getByText(`hook 1 · query 1 · v${version + 1}`)).toBeTruthy())
