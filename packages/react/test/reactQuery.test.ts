@@ -52,7 +52,10 @@ describe('sharing the app QueryClient (react-query)', () => {
 
     const next = acme()
     next.version = version + 1
-    next.entitlements = { ...next.entitlements, seats: { ...(next.entitlements.seats as MeteredEntitlement), usage: 1 } }
+    next.entitlements = {
+      ...next.entitlements,
+      seats: { ...(next.entitlements.seats as MeteredEntitlement), usage: 1 },
+    }
     server.setSnapshot(next)
     await act(() => queryClient.invalidateQueries({ queryKey: ['entitle'] }))
     await waitFor(() => expect(screen.getByText(`hook 1 · query 1 · v${version + 1}`)).toBeTruthy())
