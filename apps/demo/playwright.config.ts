@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, chromiumExecutable } from '../../scripts/chromium.mjs'
 import { E2E_APP_PORT, E2E_MOCK_PORT } from './e2e/ports'
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
+// The mock server's admin API is off without a secret: one per run, for the demo script and the tests.
+process.env.ENTITLE_ADMIN_TOKEN ||= `e2e-${randomBytes(12).toString('hex')}`
 
 export default defineConfig({
   testDir: './e2e',

@@ -3,7 +3,8 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { E2E_MOCK_PORT } from './ports'
 
 export const MOCK_URL = `http://127.0.0.1:${E2E_MOCK_PORT}`
-const ADMIN = { Authorization: 'Bearer demo-admin' }
+// playwright.config.ts picks the secret and hands it to the demo script it starts.
+const ADMIN = { Authorization: `Bearer ${process.env.ENTITLE_ADMIN_TOKEN}` }
 
 export interface MockServer {
   /** Take the entitlements service down ('hang': requests get no answer) or bring it back. */

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Starts the LogPilot demo: the mock entitlements server and the Vite app, prints the URL,
 // and stops both on Ctrl-C. Options: --port <app port, default 5173> --mock-port <default 4010>
-// --state <file> (keep the mock server's state across restarts), --strict-port (fail instead of
+// --state <dir> (keep the mock server's data across restarts, an embedded PGlite database), --strict-port (fail instead of
 // taking another port when one is busy: the e2e tests need both at known ports), --quiet. Run the root `npm start`, which
 // installs and builds first; this script expects @entitle/mock-server to be built.
+import { randomBytes } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import { createServer } from 'vite'
 
@@ -17,7 +18,9 @@ const { values } = parseArgs({
   },
 })
 
-const ADMIN_TOKEN = 'demo-admin'
+// The demo controls need the mock server's admin API, which is off without a secret: a fresh random
+// one per run (or ENTITLE_ADMIN_TOKEN, which the e2e tests set), handed to the app below.
+const ADMIN_TOKEN = process.env.ENTITLE_ADMIN_TOKEN || randomBytes(18).toString('base64url')
 let mod
 try {
   mod = await import('@entitle/mock-server/node')
@@ -30,7 +33,12 @@ try {
 }
 
 async function startMock(port) {
-  return mod.startServer({ port, host: '127.0.0.1', adminToken: ADMIN_TOKEN, statePath: values.state })
+  return mod.startServer({
+    port,
+    host: '127.0.0.1',
+    adminToken: ADMIN_TOKEN,
+    ...(values.state ? { dataDir: values.state } : {}),
+  })
 }
 
 let mock

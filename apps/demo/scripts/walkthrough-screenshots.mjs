@@ -4,6 +4,7 @@
 // server + Vite) on spare ports and stops it at the end. Run from the repository root after a build:
 //   pnpm run build && node apps/demo/scripts/walkthrough-screenshots.mjs
 import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -14,12 +15,13 @@ const here = dirname(fileURLToPath(import.meta.url))
 const docs = join(here, '..', '..', '..', 'docs')
 const APP_PORT = 5373
 const MOCK = 'http://127.0.0.1:4373'
-const ADMIN = { Authorization: 'Bearer demo-admin', 'Content-Type': 'application/json' }
+const ADMIN_TOKEN = `shots-${randomBytes(12).toString('hex')}`
+const ADMIN = { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' }
 
 const demo = spawn(
   process.execPath,
   [join(here, 'demo.mjs'), '--port', String(APP_PORT), '--mock-port', '4373', '--quiet', '--strict-port'],
-  { stdio: ['ignore', 'pipe', 'inherit'] },
+  { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ENTITLE_ADMIN_TOKEN: ADMIN_TOKEN } },
 )
 await new Promise((resolve, reject) => {
   demo.stdout.on('data', (chunk) => String(chunk).includes('App:') && resolve())

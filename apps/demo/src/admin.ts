@@ -1,7 +1,7 @@
 // The mock server's admin API (demo controls only; a real entitlements service has no such thing).
 import { ENTITLE_URL } from './client'
 
-const ADMIN_TOKEN = import.meta.env.VITE_ENTITLE_ADMIN_TOKEN ?? 'demo-admin'
+const ADMIN_TOKEN = import.meta.env.VITE_ENTITLE_ADMIN_TOKEN ?? ''
 export const DAY_MS = 86_400_000
 
 async function admin<T>(action: string, body?: unknown): Promise<T> {

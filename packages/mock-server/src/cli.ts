@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `entitle-mock-server` / `pnpm mock-server`: the mock server on 127.0.0.1:4010.
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { checkSeed, type SeedData } from '@entitle/server'
 import { startServer } from './node.js'
-import { checkSeed, type SeedData } from './seed.js'
+import { logPilotCatalog } from './seed.js'
 
 const HELP = `Usage: entitle-mock-server [options]
 
@@ -13,11 +14,12 @@ Options:
   --port <n>                    Port to listen on (default 4010; 0 = any free port)
   --host <host>                 Interface to bind (default 127.0.0.1)
   --seed <file>                 JSON seed: { catalog?, customers: [...] } (default: LogPilot demo)
-  --state <file>                Keep state in this file across restarts (atomic writes)
+  --data-dir <dir>              Keep the data in this directory across restarts (embedded PGlite)
+  --state <dir>                 The same as --data-dir (its earlier name)
   --stripe-webhook-secret <s>   Stripe webhook signing secret; repeat it while rotating
                                 (also STRIPE_WEBHOOK_SECRET, comma-separated)
   --cors-origin <origin>        Allow only this origin (repeatable; default: any origin)
-  --admin-token <token>         Bearer token of /v1/admin/* (default demo-admin; "" disables)
+  --admin-token <token>         Bearer secret of /v1/admin/* (default: none, the admin API is off)
   --heartbeat-ms <n>            SSE heartbeat interval (default 15000)
   -h, --help                    Show this help
 
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
         host: { type: 'string' },
         seed: { type: 'string' },
         state: { type: 'string' },
+        'data-dir': { type: 'string' },
         'stripe-webhook-secret': { type: 'string', multiple: true },
         'cors-origin': { type: 'string', multiple: true },
         'admin-token': { type: 'string' },
@@ -71,7 +74,7 @@ async function main(): Promise<void> {
   let seed: SeedData | undefined
   if (values.seed) {
     try {
-      seed = checkSeed(JSON.parse(readFileSync(values.seed, 'utf8')))
+      seed = checkSeed(JSON.parse(readFileSync(values.seed, 'utf8')), logPilotCatalog)
     } catch (error) {
       fail(`cannot use seed ${values.seed}: ${error instanceof Error ? error.message : String(error)}`)
     }
@@ -83,7 +86,13 @@ async function main(): Promise<void> {
       .map((s) => s.trim())
       .filter(Boolean),
   ]
-  const adminToken = values['admin-token'] ?? 'demo-admin'
+  const adminToken = values['admin-token'] ?? process.env.ENTITLE_ADMIN_TOKEN ?? ''
+  const dataDir = values['data-dir'] ?? values.state
+  if (dataDir !== undefined && existsSync(dataDir) && statSync(dataDir).isFile()) {
+    fail(
+      `${dataDir} is a file (an old JSON state?): --data-dir and --state now name a directory (embedded PGlite)`,
+    )
+  }
 
   let server: Awaited<ReturnType<typeof startServer>>
   try {
@@ -91,7 +100,7 @@ async function main(): Promise<void> {
       port: integer(values.port, 'port', 4010),
       host: values.host ?? '127.0.0.1',
       ...(seed ? { seed } : {}),
-      ...(values.state ? { statePath: values.state } : {}),
+      ...(dataDir ? { dataDir } : {}),
       stripeWebhookSecrets: secrets,
       ...(values['cors-origin'] ? { corsOrigin: values['cors-origin'] } : {}),
       adminToken,
@@ -101,10 +110,10 @@ async function main(): Promise<void> {
     fail(error instanceof Error ? error.message : String(error))
   }
 
-  const customers = server.handler.store.customerIds()
+  const customers = await server.handler.store.listCustomerIds()
   console.log(`Entitle mock server listening on ${server.url}`)
   console.log(`  customers: ${customers.join(', ')} (tokens demo-<id>)`)
-  if (values.state) console.log(`  state: ${values.state}`)
+  if (dataDir) console.log(`  data: ${dataDir} (embedded PGlite)`)
   if (secrets.length > 0)
     console.log(`  stripe webhook: ${server.url}/v1/webhooks/stripe (${secrets.length} secret(s))`)
   if (adminToken)

@@ -1,20 +1,30 @@
-import type { EntitlementsSnapshot } from '@entitle/core'
-import { ApiError, errorResponse, jsonResponse, rawJsonResponse } from './errors.js'
+// The mock server: `@entitle/server` configured for development. The LogPilot seed, a memory (or
+// PGlite) store, development tokens, and demo controls on top: an outage switch, a clock that the
+// admin API moves forward, and a reset to the seed. Every entitlement rule is the server's engine.
+import type { EntitlementsSnapshot } from '@entitle/core/engine'
 import {
+  ApiError,
+  bearerToken,
+  checkSeed,
+  createCors,
+  createEntitlementsServer,
   DEFAULT_MAX_BODY_BYTES,
-  nonZeroIntegerField,
+  type EntitlementsServer,
+  errorResponse,
+  jsonResponse,
+  memoryStore,
   onlyFields,
-  optionalBooleanField,
-  optionalStringArrayField,
-  optionalStringField,
-  parseJson,
+  type RequestContext,
   readJsonObject,
-  readText,
-  stringField,
-} from './request.js'
-import { DEFAULT_HEARTBEAT_MS, SseHub } from './sse.js'
-import { MockStore, type StoreOptions } from './store.js'
-import { parseStripeEvent, STRIPE_TOLERANCE_SECONDS, verifyStripeSignature } from './stripe.js'
+  type SeedData,
+  type Store,
+  secretsEqual,
+  seedTokens,
+  staticTokens,
+  toApiError,
+} from '@entitle/server'
+import { createMockClock } from './clock.js'
+import { defaultSeed, logPilotCatalog } from './seed.js'
 
 /** What the outage switch does to every non-admin request while `down`. */
 export interface OutageState {
@@ -24,17 +34,21 @@ export interface OutageState {
 }
 
 /** Options of `createHandler`. */
-export interface HandlerOptions extends StoreOptions {
-  /** Use this store (e.g. one shared by a Node server and MSW handlers) instead of creating one. */
-  store?: MockStore
+export interface HandlerOptions {
+  /** Catalog and customers (the `--seed` format). Default: the LogPilot demo seed. */
+  seed?: SeedData
+  /** The injected clock, epoch ms. Default `Date.now`. The admin API moves it forward on top. */
+  now?: () => number
+  /** Where data lives. Default: a new `memoryStore()`. Pass `pgliteStore({ dataDir })` to keep it. */
+  store?: Store
   /**
-   * Stripe webhook signing secrets (`whsec_…`); any of them verifies an event, so a secret can
-   * rotate. Default: none, and `POST /v1/webhooks/stripe` answers 400 `stripe_not_configured`.
+   * Stripe webhook signing secrets (`whsec_…`); any of them verifies an event. Default: none, and
+   * `POST /v1/webhooks/stripe` answers 400 `stripe_not_configured`.
    */
   stripeWebhookSecrets?: string | readonly string[]
   /** Largest accepted distance between a webhook's signed timestamp and now, in s. Default 300. */
   stripeToleranceSeconds?: number
-  /** Bearer token of the `/v1/admin/…` API (and of every customer). Default: none, admin API off (404). */
+  /** Bearer secret of `/v1/admin/…` (demo controls and management). Default: none, admin API off (404). */
   adminToken?: string
   /** Origins allowed by CORS: `'*'` (default) allows any; otherwise exact origins. */
   corsOrigin?: string | readonly string[]
@@ -42,39 +56,37 @@ export interface HandlerOptions extends StoreOptions {
   heartbeatMs?: number
   /** Largest accepted request body. Default 1 MiB. */
   maxBodyBytes?: number
+  /** Open event streams per customer. Default 10. */
+  maxStreamsPerCustomer?: number
+  /** How long usage idempotency keys are remembered (mock clock), ms. Default 24 h. */
+  idempotencyTtlMs?: number
 }
 
-/** Programmatic control of a handler: the admin API without HTTP (tests, Storybook). */
+/** Programmatic control of a handler: the demo controls without HTTP (tests, Storybook). */
 export interface MockControl {
   /** Now on the mock clock, epoch ms. */
   now(): number
   /** Moves the mock clock forward; trials, promotions and usage periods follow; SSE clients are told. */
-  advanceClock(ms: number): void
+  advanceClock(ms: number): Promise<void>
   /** Moves the mock clock to an instant (not backwards). */
-  setNow(instant: number | Date): void
+  setNow(instant: number | Date): Promise<void>
   setOutage(outage: { down: boolean; mode?: OutageState['mode'] }): void
   outage(): OutageState
-  /** Back to the seed, clock and outage included. */
-  reset(): void
-  /** A customer's current snapshot. */
-  snapshot(customerId: string): EntitlementsSnapshot
+  /** Back to the seed, clock and outage included; versions keep increasing. */
+  reset(): Promise<void>
+  /** A customer's current snapshot (rejects for an unknown customer). */
+  snapshot(customerId: string): Promise<EntitlementsSnapshot>
 }
 
-/** What a host knows about a request beyond the `Request` itself. */
-export interface RequestContext {
-  /**
-   * Aborts when the client goes away; ends held requests and SSE streams. Default `request.signal`.
-   * (The Node host passes a lazily created one: a `Request` with its own signal costs more than
-   * the rest of a small request.)
-   */
-  readonly signal?: AbortSignal
-}
-
-/** A Fetch-API request handler (`Request → Response`) with its store and controls. */
+/** A Fetch-API request handler (`Request → Response`) with its server, store and controls. */
 export interface MockHandler {
   (request: Request, context?: RequestContext): Promise<Response>
-  readonly store: MockStore
+  /** The `@entitle/server` underneath (its `admin`, `getSnapshot`, …). */
+  readonly server: EntitlementsServer
+  readonly store: Store
   readonly control: MockControl
+  /** Resolves once the store is open and the seed applied. Requests wait for it themselves. */
+  readonly ready: Promise<void>
   /** Open SSE connections. */
   readonly connections: number
   /** Called with the number of open SSE connections when one opens or closes. Returns an unsubscribe. */
@@ -83,46 +95,62 @@ export interface MockHandler {
   close(): void
 }
 
-const CUSTOMER_ROUTE = /^\/v1\/customers\/([^/]+)\/(entitlements|usage|subscription|events)$/
-const ALLOWED_HEADERS =
-  'Authorization, Content-Type, Idempotency-Key, If-None-Match, Last-Event-ID, Stripe-Signature'
-const EXPOSED_HEADERS = 'ETag, Idempotent-Replayed, Retry-After'
-
-const methodNotAllowed = (allow: string): ApiError =>
-  new ApiError(405, 'method_not_allowed', `use ${allow}`, { allow })
-
-/** Compares an `If-None-Match` list with a (weak) ETag, by weak comparison. */
-function etagMatches(ifNoneMatch: string, etag: string): boolean {
-  const strip = (t: string): string => t.trim().replace(/^W\//, '')
-  return ifNoneMatch.split(',').some((t) => t.trim() === '*' || strip(t) === strip(etag))
-}
+const DEMO_ROUTE = /^\/v1\/admin\/(outage|clock|reset)$/
 
 /**
- * Creates the mock server's request handler. Host it anywhere that speaks the Fetch API: the
- * Node server of `@entitle/mock-server/node`, MSW (`@entitle/mock-server/msw`), or call it
- * directly in tests.
+ * Creates the mock server's request handler. Host it anywhere that speaks the Fetch API: the Node
+ * server of `@entitle/mock-server/node`, MSW (`@entitle/mock-server/msw`), or call it directly.
  */
 export function createHandler(options: HandlerOptions = {}): MockHandler {
-  const store = options.store ?? new MockStore(options)
-  const hub = new SseHub(store, options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS)
-  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
-  const secrets =
-    typeof options.stripeWebhookSecrets === 'string'
-      ? [options.stripeWebhookSecrets]
-      : [...(options.stripeWebhookSecrets ?? [])]
-  const tolerance = options.stripeToleranceSeconds ?? STRIPE_TOLERANCE_SECONDS
+  const seed = checkSeed(options.seed ?? defaultSeed, logPilotCatalog)
+  const store = options.store ?? memoryStore()
+  const clock = createMockClock(options.now ?? Date.now, store)
   const adminToken = options.adminToken === '' ? undefined : options.adminToken
-  const corsList =
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  const cors = createCors(
     options.corsOrigin === undefined
       ? ['*']
       : typeof options.corsOrigin === 'string'
         ? [options.corsOrigin]
-        : [...options.corsOrigin]
-  const anyOrigin = corsList.includes('*')
+        : [...options.corsOrigin],
+  )
+  const server = createEntitlementsServer({
+    catalog: seed.catalog,
+    store,
+    authenticate: staticTokens(seedTokens(seed)),
+    clock: clock.now,
+    environment: seed.environment ?? 'development',
+    corsOrigin: options.corsOrigin ?? '*',
+    ...(adminToken === undefined ? {} : { adminToken }),
+    ...(options.stripeWebhookSecrets === undefined
+      ? {}
+      : {
+          stripe: {
+            webhookSecrets: options.stripeWebhookSecrets,
+            // Signed timestamps are real time: the injected clock, not the admin-moved one.
+            clock: options.now ?? Date.now,
+            ...(options.stripeToleranceSeconds === undefined
+              ? {}
+              : { toleranceSeconds: options.stripeToleranceSeconds }),
+          },
+        }),
+    ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
+    ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
+    ...(options.maxStreamsPerCustomer === undefined
+      ? {}
+      : { maxStreamsPerCustomer: options.maxStreamsPerCustomer }),
+    ...(options.idempotencyTtlMs === undefined ? {} : { idempotencyTtlMs: options.idempotencyTtlMs }),
+  })
+  const ready = (async () => {
+    await server.ready
+    await clock.restore()
+    await server.admin.seed(seed)
+  })()
+  ready.catch(() => {})
+
   let outage: OutageState = { down: false, mode: 'hang' }
   let closed = false
   const waiting = new Set<() => void>()
-
   const releaseWaiting = (): void => {
     for (const release of [...waiting]) release()
   }
@@ -131,8 +159,14 @@ export function createHandler(options: HandlerOptions = {}): MockHandler {
     outage = { down: next.down, mode: next.mode ?? 'hang' }
     // Live connections end, so clients notice the outage. Held requests go on when it is lifted,
     // and fail when it turns to 'error'.
-    if (outage.down) hub.closeAll()
+    if (outage.down) closeStreams()
     if (!outage.down || outage.mode === 'error') releaseWaiting()
+  }
+  // The server ends its streams only on close; an outage ends them through the abort of each stream.
+  const streams = new Set<AbortController>()
+  const closeStreams = (): void => {
+    for (const controller of [...streams]) controller.abort()
+    streams.clear()
   }
 
   /** Holds a request during a 'hang' outage until it is lifted (true) or the client leaves (false). */
@@ -155,153 +189,50 @@ export function createHandler(options: HandlerOptions = {}): MockHandler {
       'retry-after': '5',
     })
 
-  const bearer = (request: Request): string => {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')
-    if (!match?.[1]) {
-      throw new ApiError(401, 'unauthorized', 'missing bearer token (Authorization: Bearer …)', {
-        'www-authenticate': 'Bearer',
-      })
-    }
-    return match[1]
+  const movedClock = async (target: number): Promise<void> => {
+    await clock.setNow(target)
+    await server.sync()
   }
-
-  /** 401 without a known token; 404 for an unknown customer; 403 for another customer's token. */
-  const authorize = (request: Request, customerId: string): void => {
-    const token = bearer(request)
-    const owner = token === adminToken ? '*' : store.customerForToken(token)
-    if (owner === undefined) {
-      throw new ApiError(401, 'unauthorized', 'invalid bearer token', {
-        'www-authenticate': 'Bearer error="invalid_token"',
-      })
-    }
-    if (!store.hasCustomer(customerId))
-      throw new ApiError(404, 'not_found', `unknown customer "${customerId}"`)
-    if (owner !== '*' && owner !== customerId) {
-      throw new ApiError(403, 'forbidden', `this token cannot access customer "${customerId}"`)
-    }
+  const reset = async (): Promise<void> => {
+    await ready
+    await clock.reset()
+    await server.admin.reset(seed)
+    setOutage({ down: false })
+    await server.sync()
   }
+  const clockBody = (): Record<string, string> => ({ now: new Date(clock.now()).toISOString() })
 
-  const authorizeAdmin = (request: Request): void => {
+  const authorizeAdmin = async (request: Request): Promise<void> => {
     if (adminToken === undefined)
       throw new ApiError(404, 'not_found', 'the admin API is disabled (no admin token configured)')
-    if (bearer(request) !== adminToken) {
+    const token = bearerToken(request)
+    if (token === null || !(await secretsEqual(token, adminToken)))
       throw new ApiError(401, 'unauthorized', 'invalid admin token', {
         'www-authenticate': 'Bearer error="invalid_token"',
       })
-    }
   }
 
-  const etagHeaders = (etag: string): Record<string, string> => ({
-    etag,
-    'cache-control': 'private, no-cache',
-  })
-
-  const customerRoute = async (
-    request: Request,
-    signal: () => AbortSignal,
-    customerId: string,
-    resource: string,
-  ): Promise<Response> => {
-    const method = request.method
-    switch (resource) {
-      case 'entitlements': {
-        if (method !== 'GET') throw methodNotAllowed('GET')
-        authorize(request, customerId)
-        const view = store.view(customerId)
-        const ifNoneMatch = request.headers.get('if-none-match')
-        if (ifNoneMatch && etagMatches(ifNoneMatch, view.etag)) {
-          return new Response(null, { status: 304, headers: etagHeaders(view.etag) })
-        }
-        return rawJsonResponse(view.json, 200, etagHeaders(view.etag))
-      }
-      case 'usage': {
-        if (method !== 'POST') throw methodNotAllowed('POST')
-        authorize(request, customerId)
-        const body = await readJsonObject(request, maxBody)
-        onlyFields(body, ['feature', 'amount', 'idempotencyKey'])
-        const feature = stringField(body, 'feature')
-        const amount = nonZeroIntegerField(body, 'amount')
-        const idempotencyKey =
-          optionalStringField(body, 'idempotencyKey', 255) ??
-          (request.headers.get('idempotency-key') || undefined)
-        const result = store.reportUsage(customerId, { feature, amount, idempotencyKey })
-        return rawJsonResponse(
-          result.body,
-          result.status,
-          result.replayed ? { 'idempotent-replayed': 'true' } : undefined,
-        )
-      }
-      case 'subscription': {
-        if (method !== 'PUT') throw methodNotAllowed('PUT')
-        authorize(request, customerId)
-        const body = await readJsonObject(request, maxBody)
-        onlyFields(body, ['planId', 'addons', 'trial'])
-        const planId = stringField(body, 'planId')
-        const addons = optionalStringArrayField(body, 'addons')
-        const trial = optionalBooleanField(body, 'trial')
-        const view = store.changeSubscription(customerId, { planId, addons, trial })
-        return rawJsonResponse(view.json, 200, etagHeaders(view.etag))
-      }
-      default: {
-        if (method !== 'GET') throw methodNotAllowed('GET')
-        authorize(request, customerId)
-        return hub.open(customerId, signal())
-      }
-    }
-  }
-
-  const stripeWebhook = async (request: Request): Promise<Response> => {
-    if (request.method !== 'POST') throw methodNotAllowed('POST')
-    if (secrets.length === 0) {
-      throw new ApiError(
-        400,
-        'stripe_not_configured',
-        'no Stripe webhook secret is configured (--stripe-webhook-secret)',
-      )
-    }
-    // The signature covers the exact bytes received, so verify before parsing.
-    const payload = await readText(request, maxBody)
-    await verifyStripeSignature(
-      payload,
-      request.headers.get('stripe-signature'),
-      secrets,
-      store.wallNow(),
-      tolerance,
-    )
-    const event = parseStripeEvent(parseJson(payload))
-    if (event.kind === 'other')
-      return jsonResponse({ received: true, applied: false, reason: 'unhandled_event_type' })
-    const result = store.applyStripeSummary({
-      eventId: event.id,
-      created: event.created,
-      stripeCustomerId: event.customer,
-      lookupKeys: event.lookupKeys,
-    })
-    return jsonResponse({ received: true, ...result })
-  }
-
-  const admin = async (request: Request, action: string): Promise<Response> => {
-    authorizeAdmin(request)
-    const clockBody = (): Record<string, string> => ({ now: new Date(store.now()).toISOString() })
+  const demoControl = async (request: Request, action: string): Promise<Response> => {
+    await authorizeAdmin(request)
     switch (action) {
       case 'outage': {
-        if (request.method === 'GET') return jsonResponse(outage)
-        if (request.method !== 'POST') throw methodNotAllowed('GET, POST')
-        const body = await readJsonObject(request, maxBody)
+        if (request.method === 'GET') return cors.decorate(request, jsonResponse(outage))
+        if (request.method !== 'POST')
+          throw new ApiError(405, 'method_not_allowed', 'use GET, POST', { allow: 'GET, POST' })
+        const body = await readJsonObject(request, maxBodyBytes)
         onlyFields(body, ['down', 'mode'])
-        const down = optionalBooleanField(body, 'down')
-        if (down === undefined) throw new ApiError(400, 'invalid_request', 'down: is required')
-        const mode = optionalStringField(body, 'mode')
-        if (mode !== undefined && mode !== 'hang' && mode !== 'error') {
+        if (typeof body.down !== 'boolean')
+          throw new ApiError(400, 'invalid_request', 'down: is required (true or false)')
+        if (body.mode !== undefined && body.mode !== 'hang' && body.mode !== 'error')
           throw new ApiError(400, 'invalid_request', 'mode: must be "hang" or "error"')
-        }
-        setOutage({ down, mode })
-        return jsonResponse(outage)
+        setOutage({ down: body.down, mode: body.mode })
+        return cors.decorate(request, jsonResponse(outage))
       }
       case 'clock': {
-        if (request.method === 'GET') return jsonResponse(clockBody())
-        if (request.method !== 'POST') throw methodNotAllowed('GET, POST')
-        const body = await readJsonObject(request, maxBody)
+        if (request.method === 'GET') return cors.decorate(request, jsonResponse(clockBody()))
+        if (request.method !== 'POST')
+          throw new ApiError(405, 'method_not_allowed', 'use GET, POST', { allow: 'GET, POST' })
+        const body = await readJsonObject(request, maxBodyBytes)
         onlyFields(body, ['advanceMs', 'now'])
         if ((body.advanceMs === undefined) === (body.now === undefined)) {
           throw new ApiError(
@@ -312,141 +243,113 @@ export function createHandler(options: HandlerOptions = {}): MockHandler {
         }
         if (body.advanceMs !== undefined) {
           const ms = body.advanceMs
-          if (typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms < 0) {
+          if (typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms < 0)
             throw new ApiError(400, 'invalid_request', 'advanceMs: must be a non-negative integer')
-          }
-          store.advanceClock(ms)
+          await movedClock(clock.now() + ms)
         } else {
           const target = typeof body.now === 'string' ? Date.parse(body.now) : Number.NaN
           if (Number.isNaN(target))
             throw new ApiError(400, 'invalid_request', 'now: must be an ISO-8601 instant')
-          store.setNow(target)
+          await movedClock(target)
         }
-        return jsonResponse(clockBody())
+        return cors.decorate(request, jsonResponse(clockBody()))
       }
-      case 'reset': {
-        if (request.method !== 'POST') throw methodNotAllowed('POST')
-        store.reset()
-        setOutage({ down: false })
-        return jsonResponse({ reset: true, ...clockBody() })
+      default: {
+        if (request.method !== 'POST')
+          throw new ApiError(405, 'method_not_allowed', 'use POST', { allow: 'POST' })
+        await reset()
+        return cors.decorate(request, jsonResponse({ reset: true, ...clockBody() }))
       }
-      default:
-        throw new ApiError(404, 'not_found', `no admin endpoint "${action}" (outage, clock, reset)`)
     }
   }
 
-  const route = async (request: Request, signal: () => AbortSignal): Promise<Response> => {
+  const route = async (request: Request, context: RequestContext | undefined): Promise<Response> => {
     const path = new URL(request.url).pathname.replace(/\/+$/, '') || '/'
+    const signal = (): AbortSignal => context?.signal ?? request.signal
     if (path === '/health' || path === '/v1/health') {
-      if (request.method !== 'GET' && request.method !== 'HEAD') throw methodNotAllowed('GET')
-      return jsonResponse({
-        status: 'ok',
-        now: new Date(store.now()).toISOString(),
-        outage,
-        heldRequests: waiting.size,
-      })
+      if (request.method !== 'GET' && request.method !== 'HEAD')
+        throw new ApiError(405, 'method_not_allowed', 'use GET', { allow: 'GET' })
+      return cors.decorate(
+        request,
+        jsonResponse({
+          status: 'ok',
+          now: new Date(clock.now()).toISOString(),
+          outage,
+          heldRequests: waiting.size,
+        }),
+      )
     }
-    const adminMatch = /^\/v1\/admin\/([^/]+)$/.exec(path)
-    if (adminMatch?.[1]) return admin(request, adminMatch[1])
+    // Management and preflights are never affected by an outage.
+    if (request.method === 'OPTIONS') return server(request, context)
+    await ready
+    const demo = DEMO_ROUTE.exec(path)
+    if (demo?.[1]) return demoControl(request, demo[1])
+    if (path.startsWith('/v1/admin/')) return server(request, context)
     if (closed) throw unavailable()
     // Re-checked after each wait: the outage may have switched to 'error' meanwhile.
     while (outage.down) {
       if (outage.mode === 'error') throw unavailable()
       if (!(await hold(signal()))) throw unavailable()
     }
-    if (path === '/v1/catalog') {
-      if (request.method !== 'GET') throw methodNotAllowed('GET')
-      return rawJsonResponse(store.catalogJson, 200, { 'cache-control': 'public, max-age=60' })
-    }
-    if (path === '/v1/webhooks/stripe') return stripeWebhook(request)
-    const customer = CUSTOMER_ROUTE.exec(path)
-    if (customer?.[1] && customer[2]) {
-      let id: string
-      try {
-        id = decodeURIComponent(customer[1])
-      } catch {
-        throw new ApiError(404, 'not_found', 'malformed customer id')
-      }
-      return customerRoute(request, signal, id, customer[2])
-    }
-    throw new ApiError(404, 'not_found', `no route ${request.method} ${path}`)
+    if (!/^\/v1\/customers\/[^/]+\/events$/.test(path)) return server(request, context)
+    // An event stream: ended by the client, by an outage, or by close.
+    const controller = new AbortController()
+    const outer = signal()
+    if (outer.aborted) controller.abort()
+    else outer.addEventListener('abort', () => controller.abort(), { once: true })
+    streams.add(controller)
+    controller.signal.addEventListener('abort', () => streams.delete(controller), { once: true })
+    return server(request, { signal: controller.signal })
   }
 
-  const originAllowed = (origin: string): boolean => anyOrigin || corsList.includes(origin)
-
+  const log = (message: string, error?: unknown): void =>
+    console.error(`[entitle mock-server] ${message}`, error ?? '')
   const handler = async (request: Request, context?: RequestContext): Promise<Response> => {
-    // Read lazily: only held requests and event streams need a signal.
-    const signal = (): AbortSignal => context?.signal ?? request.signal
-    const origin = request.headers.get('origin')
-    if (request.method === 'OPTIONS') return preflight(request, origin)
-    let response: Response
     try {
-      response = await route(request, signal)
+      return await route(request, context)
     } catch (error) {
-      response = errorResponse(error instanceof ApiError ? error : internal(error))
+      // The server decorates its own answers; these are the mock's (outage, demo controls).
+      return cors.decorate(request, errorResponse(toApiError(error, log)))
     }
-    if (origin && originAllowed(origin)) {
-      response.headers.set('access-control-allow-origin', origin)
-      response.headers.set('access-control-expose-headers', EXPOSED_HEADERS)
-      response.headers.append('vary', 'Origin')
-    }
-    return response
-  }
-
-  const preflight = (request: Request, origin: string | null): Response => {
-    if (!origin || !request.headers.get('access-control-request-method')) {
-      return new Response(null, { status: 204, headers: { allow: 'GET, POST, PUT, OPTIONS' } })
-    }
-    if (!originAllowed(origin)) {
-      return errorResponse(
-        new ApiError(403, 'cors_origin_not_allowed', `origin ${origin} is not allowed (--cors-origin)`),
-      )
-    }
-    const requested = request.headers.get('access-control-request-headers')
-    return new Response(null, {
-      status: 204,
-      headers: {
-        'access-control-allow-origin': origin,
-        'access-control-allow-methods': 'GET, POST, PUT, OPTIONS',
-        'access-control-allow-headers': requested ? `${ALLOWED_HEADERS}, ${requested}` : ALLOWED_HEADERS,
-        'access-control-max-age': '600',
-        vary: 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers',
-      },
-    })
   }
 
   const control: MockControl = {
-    now: () => store.now(),
-    advanceClock: (ms) => store.advanceClock(ms),
-    setNow: (instant) => store.setNow(typeof instant === 'number' ? instant : instant.getTime()),
+    now: () => clock.now(),
+    advanceClock: async (ms) => {
+      await ready
+      await movedClock(clock.now() + ms)
+    },
+    setNow: async (instant) => {
+      await ready
+      await movedClock(typeof instant === 'number' ? instant : instant.getTime())
+    },
     setOutage,
     outage: () => outage,
-    reset: () => {
-      store.reset()
-      setOutage({ down: false })
+    reset,
+    snapshot: async (customerId) => {
+      await ready
+      const snapshot = await server.getSnapshot(customerId)
+      if (snapshot === undefined) throw new Error(`unknown customer "${customerId}"`)
+      return snapshot
     },
-    snapshot: (customerId) => store.view(customerId).snapshot,
   }
 
   const close = (): void => {
     closed = true
-    hub.dispose()
+    closeStreams()
+    server.close()
     releaseWaiting()
   }
   return Object.defineProperties(handler, {
+    server: { value: server, enumerable: true },
     store: { value: store, enumerable: true },
     control: { value: control, enumerable: true },
-    connections: { get: () => hub.size, enumerable: true },
+    ready: { value: ready, enumerable: true },
+    connections: { get: () => server.connections, enumerable: true },
     onConnectionsChange: {
-      value: (listener: (n: number) => void) => hub.onSizeChange(listener),
+      value: (listener: (n: number) => void) => server.onConnectionsChange(listener),
       enumerable: true,
     },
     close: { value: close, enumerable: true },
   }) as MockHandler
-}
-
-function internal(error: unknown): ApiError {
-  // Bugs surface as a JSON 500 rather than a dropped connection; the detail goes to the log.
-  console.error('[entitle mock-server] unexpected error:', error)
-  return new ApiError(500, 'internal', 'internal error')
 }

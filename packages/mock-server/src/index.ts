@@ -1,40 +1,20 @@
-// Public API of @entitle/mock-server. Node-only pieces live in `@entitle/mock-server/node`,
-// MSW handlers in `@entitle/mock-server/msw`.
+// Public API of @entitle/mock-server: @entitle/server configured for development. Node-only pieces
+// live in `@entitle/mock-server/node`, MSW handlers in `@entitle/mock-server/msw`.
 
+export { nextPeriodStart, periodStart } from '@entitle/core/engine'
+// The seed format, the Stripe helpers and errors are the server's; re-exported under their names.
 export {
-  type CombinedGrant,
-  type Contribution,
-  combine,
-  computeEntitlements,
-  SOURCE_RANK,
-} from './compute.js'
-export { ApiError, type ApiErrorCode } from './errors.js'
-export {
-  createHandler,
-  type HandlerOptions,
-  type MockControl,
-  type MockHandler,
-  type OutageState,
-  type RequestContext,
-} from './handler.js'
-export type { IdempotencyOptions } from './idempotency.js'
-export { nextPeriodStart, periodStart } from './periods.js'
-export { DEFAULT_MAX_BODY_BYTES } from './request.js'
-export {
+  ApiError,
+  type ApiErrorCode,
   checkSeed,
-  defaultSeed,
-  logPilotCatalog,
+  DEFAULT_HEARTBEAT_MS,
+  DEFAULT_MAX_BODY_BYTES,
+  parseStripeEvent,
+  type RequestContext,
   type SeedCustomer,
   type SeedData,
   type SeedEnd,
   SeedError,
-  stateFromSeed,
-} from './seed.js'
-export { DEFAULT_HEARTBEAT_MS } from './sse.js'
-export type { CustomerRecord, PersistedState, ServerState, StatePersistence } from './state.js'
-export { type CustomerView, MockStore, type StoreOptions } from './store.js'
-export {
-  parseStripeEvent,
   STRIPE_SUMMARY_EVENT,
   STRIPE_TOLERANCE_SECONDS,
   type StripeActiveEntitlement,
@@ -43,4 +23,12 @@ export {
   snapshotFromStripeEntitlements,
   stripeSignatureHeader,
   verifyStripeSignature,
-} from './stripe.js'
+} from '@entitle/server'
+export {
+  createHandler,
+  type HandlerOptions,
+  type MockControl,
+  type MockHandler,
+  type OutageState,
+} from './handler.js'
+export { defaultSeed, logPilotCatalog } from './seed.js'

@@ -1,6 +1,7 @@
 // The admin API (outage switch, clock, reset) and time: trials, promotions and period resets.
+
+import { nextPeriodStart, periodStart } from '@entitle/core/engine'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { nextPeriodStart, periodStart } from '../src/periods.js'
 import { ADMIN, DAY, metered, startTestServer, T0, type TestServer } from './helpers.js'
 
 let t: TestServer
@@ -8,9 +9,9 @@ beforeAll(async () => {
   t = await startTestServer()
 })
 afterAll(() => t.close())
-beforeEach(() => {
+beforeEach(async () => {
   t.clock.now = T0
-  t.server.handler.control.reset()
+  await t.server.handler.control.reset()
 })
 
 /** Resolves once the outage holds `n` requests (health answers during outages). */

@@ -8,9 +8,9 @@ beforeAll(async () => {
   t = await startTestServer()
 })
 afterAll(() => t.close())
-beforeEach(() => {
+beforeEach(async () => {
   t.clock.now = T0
-  t.server.handler.control.reset()
+  await t.server.handler.control.reset()
 })
 
 const acme = { token: 'demo-acme' }
@@ -186,7 +186,7 @@ describe('GET /v1/customers/:id/entitlements', () => {
     }
   })
 
-  it("403 with another customer's token, on every customer endpoint; 404 for an unknown customer", async () => {
+  it("403 with another customer's token, on every customer endpoint, existing or not", async () => {
     const calls = [
       t.call('GET', '/v1/customers/acme/entitlements', { token: 'demo-globex' }),
       t.call('POST', '/v1/customers/acme/usage', {
@@ -200,16 +200,19 @@ describe('GET /v1/customers/:id/entitlements', () => {
       expect(res.status).toBe(403)
       expect(res.json.error?.code).toBe('forbidden')
     }
+    // Another customer's id is 403 whether or not it exists: a token tells nothing of other customers.
     const unknown = await t.call('GET', '/v1/customers/hooli/entitlements', { token: 'demo-acme' })
-    expect(unknown.status).toBe(404)
-    expect(unknown.json.error?.code).toBe('not_found')
+    expect(unknown.status).toBe(403)
+    expect(unknown.json.error?.code).toBe('forbidden')
     const before = await snapshot()
     expect(metered(before.json.entitlements?.['api-calls']).usage).toBe(950)
     expect(before.json.plan?.id).toBe('basic')
   })
 
-  it('the admin token reads any customer', async () => {
-    expect((await snapshot('globex', ADMIN)).status).toBe(200)
+  it('the admin secret is never a customer token', async () => {
+    const res = await snapshot('globex', ADMIN)
+    expect(res.status).toBe(401)
+    expect(res.json.error?.code).toBe('unauthorized')
   })
 })
 

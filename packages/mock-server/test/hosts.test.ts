@@ -1,9 +1,14 @@
 // The same handler hosted by MSW and called directly (no network).
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { memoryStore, type Store } from '@entitle/server'
+import { pgliteStore } from '@entitle/server/pglite'
 import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHandler } from '../src/handler.js'
 import { createMswHandlers } from '../src/msw.js'
-import { metered, T0 } from './helpers.js'
+import { DAY, metered, T0 } from './helpers.js'
 
 describe('direct calls', () => {
   it('answers Fetch API requests', async () => {
@@ -15,7 +20,7 @@ describe('direct calls', () => {
     )
     expect(res.status).toBe(200)
     expect(((await res.json()) as { customerId: string }).customerId).toBe('acme')
-    expect(handler.control.snapshot('acme').plan?.id).toBe('basic')
+    expect((await handler.control.snapshot('acme')).plan?.id).toBe('basic')
     handler.close()
     expect((await handler(new Request('http://mock/v1/catalog'))).status).toBe(503)
   })
@@ -32,17 +37,17 @@ describe('direct calls', () => {
 })
 
 describe('persistence', () => {
-  it('saves before acknowledging; a failed save rolls the change back (500) and changes nothing', async () => {
-    let saved: string | undefined
+  it('a write the store cannot make answers 500 and changes nothing; a retry then counts once', async () => {
+    const inner = memoryStore()
     let failNext = false
-    const persistence = {
-      load: () => saved,
-      save: (json: string) => {
-        if (failNext) throw new Error('disk full')
-        saved = json
+    const store: Store = {
+      ...inner,
+      get notifying() {
+        return inner.notifying
       },
+      recordUsage: (write) => (failNext ? Promise.reject(new Error('disk full')) : inner.recordUsage(write)),
     }
-    const handler = createHandler({ now: () => T0, persistence })
+    const handler = createHandler({ now: () => T0, store })
     const report = (amount: number) =>
       handler(
         new Request('http://mock/v1/customers/acme/usage', {
@@ -52,26 +57,57 @@ describe('persistence', () => {
         }),
       )
     expect((await report(10)).status).toBe(200)
-    expect(saved).toContain('"used":960')
-    const before = handler.control.snapshot('acme')
+    const before = await handler.control.snapshot('acme')
     failNext = true
     const failed = await report(20)
     expect(failed.status).toBe(500)
-    expect(((await failed.json()) as { error: { code: string } }).error.code).toBe('persistence_failed')
-    expect(handler.control.snapshot('acme').entitlements).toEqual(before.entitlements)
+    expect(((await failed.json()) as { error: { code: string } }).error.code).toBe('internal')
+    expect((await handler.control.snapshot('acme')).entitlements).toEqual(before.entitlements)
     failNext = false
-    // The key was rolled back with the change: a retry is a fresh report.
     expect((await report(20)).status).toBe(200)
-    expect(metered(handler.control.snapshot('acme').entitlements['api-calls']).usage).toBe(980)
-    // A new store on the same persistence resumes from what was saved.
-    const restarted = createHandler({ now: () => T0, persistence })
-    expect(metered(restarted.control.snapshot('acme').entitlements['api-calls']).usage).toBe(980)
-    expect(restarted.control.snapshot('acme').version).toBeGreaterThan(
-      handler.control.snapshot('acme').version,
-    )
+    expect((await report(20)).headers.get('idempotent-replayed')).toBe('true')
+    expect(metered((await handler.control.snapshot('acme')).entitlements['api-calls']).usage).toBe(980)
     handler.close()
-    restarted.close()
   })
+
+  it('on a PGlite data directory, a new handler resumes: usage, keys and the moved clock', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'entitle-mock-pglite-'))
+    try {
+      const first = createHandler({ now: () => T0, store: pgliteStore({ dataDir }), adminToken: 'a' })
+      await first.control.advanceClock(DAY)
+      const used = await first(
+        new Request('http://mock/v1/customers/acme/usage', {
+          method: 'POST',
+          headers: { authorization: 'Bearer demo-acme' },
+          body: JSON.stringify({ feature: 'api-calls', amount: 5, idempotencyKey: 'kept' }),
+        }),
+      )
+      expect(used.status).toBe(200)
+      const version = (await first.control.snapshot('acme')).version
+      first.close()
+      await first.store.close()
+
+      const second = createHandler({ now: () => T0, store: pgliteStore({ dataDir }), adminToken: 'a' })
+      expect(second.control.now()).toBe(T0)
+      await second.ready
+      expect(second.control.now()).toBe(T0 + DAY)
+      const snapshot = await second.control.snapshot('acme')
+      expect(metered(snapshot.entitlements['api-calls']).usage).toBe(955)
+      expect(snapshot.version).toBeGreaterThanOrEqual(version)
+      const replay = await second(
+        new Request('http://mock/v1/customers/acme/usage', {
+          method: 'POST',
+          headers: { authorization: 'Bearer demo-acme' },
+          body: JSON.stringify({ feature: 'api-calls', amount: 5, idempotencyKey: 'kept' }),
+        }),
+      )
+      expect(replay.headers.get('idempotent-replayed')).toBe('true')
+      second.close()
+      await second.store.close()
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  }, 60_000)
 })
 
 describe('MSW', () => {
@@ -94,7 +130,7 @@ describe('MSW', () => {
       body: JSON.stringify({ feature: 'api-calls', amount: 25 }),
     })
     expect(res.status).toBe(200)
-    expect(metered(handler.control.snapshot('acme').entitlements['api-calls']).usage).toBe(975)
+    expect(metered((await handler.control.snapshot('acme')).entitlements['api-calls']).usage).toBe(975)
     const health = await fetch(`${base}/health`)
     expect(health.status).toBe(200)
   })

@@ -1,11 +1,8 @@
 // Stripe webhooks over HTTP (signatures, rotation, dedupe, ordering) and the pure mapper.
+
+import { snapshotFromStripeEntitlements, stripeSignatureHeader, verifyStripeSignature } from '@entitle/server'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { logPilotCatalog } from '../src/seed.js'
-import {
-  snapshotFromStripeEntitlements,
-  stripeSignatureHeader,
-  verifyStripeSignature,
-} from '../src/stripe.js'
 import { metered, startTestServer, T0, type TestServer } from './helpers.js'
 
 const OLD_SECRET = 'whsec_old_0123456789'
@@ -16,9 +13,9 @@ beforeAll(async () => {
   t = await startTestServer({ stripeWebhookSecrets: [NEW_SECRET, OLD_SECRET] })
 })
 afterAll(() => t.close())
-beforeEach(() => {
+beforeEach(async () => {
   t.clock.now = T0
-  t.server.handler.control.reset()
+  await t.server.handler.control.reset()
 })
 
 let counter = 0

@@ -134,7 +134,6 @@ export function createEntitlementsServer(options: EntitlementsServerOptions): En
     store,
     catalog,
     operations,
-    wallClock: Date.now,
     maxBodyBytes,
   })
   const catalogJson = JSON.stringify(catalog)

@@ -1,10 +1,19 @@
-// How sources combine (the rules of the README), on the pure functions.
-import type { Catalog, Grant } from '@entitle/core'
+// How sources combine, on the engine's pure functions: the one copy of these rules that every
+// backend (the server, the mock server, @entitle/react/testing) and plansThatUnlock run on.
 import { describe, expect, it } from 'vitest'
-import { type Contribution, combine, computeEntitlements } from '../src/compute.js'
-import { logPilotCatalog } from '../src/seed.js'
-import type { CustomerRecord } from '../src/state.js'
-import { DAY, metered, T0 } from './helpers.js'
+import { logPilotCatalog } from '../sample/logpilot.js'
+import type { Catalog, Entitlement, Grant, MeteredEntitlement } from '../types.js'
+import { type Contribution, combineGrants as combine } from './combine.js'
+import { computeEntitlements as compute } from './computeEntitlements.js'
+import { type CustomerState, type CustomerUsage, emptyCustomerState } from './customerState.js'
+
+const T0 = Date.parse('2026-03-15T12:00:00.000Z')
+const DAY = 86_400_000
+
+function metered(e: Entitlement | undefined): MeteredEntitlement {
+  if (e?.kind !== 'metered') throw new Error(`expected a metered entitlement, got ${JSON.stringify(e)}`)
+  return e
+}
 
 const meter = (limit: number | null, enforcement: 'hard' | 'soft' = 'hard'): Grant => ({
   kind: 'metered',
@@ -18,23 +27,16 @@ const c = (source: Contribution['source'], grant: Grant, expiresAt: number | nul
   expiresAt,
 })
 
-function customer(patch: Partial<CustomerRecord>): CustomerRecord {
-  return {
-    id: 'c',
-    token: 't',
-    stripeCustomerId: null,
-    planId: 'basic',
-    addons: [],
-    trial: null,
-    trialsUsed: [],
-    promotions: [],
-    overrides: [],
-    stripe: { features: [], lastEventCreated: null },
-    usage: {},
-    version: 1,
-    ...patch,
-  }
+interface TestCustomer extends CustomerState {
+  usage: CustomerUsage
 }
+
+function customer(patch: Partial<TestCustomer>): TestCustomer {
+  return { ...emptyCustomerState(), planId: 'basic', usage: {}, ...patch }
+}
+
+const computeEntitlements = (catalog: Catalog, record: TestCustomer, now: number) =>
+  compute(catalog, record, record.usage, now)
 
 describe('combine', () => {
   it('metered: add-on limits add to the largest base limit; the reported source is the most specific that counts', () => {

@@ -22,6 +22,11 @@ export interface StripeOptions {
    * `stripe_summary_incomplete`, and Stripe retries them.
    */
   listActiveEntitlements?: (stripeCustomerId: string) => Promise<readonly string[]>
+  /**
+   * The clock signed timestamps are checked against, epoch ms. Default `Date.now`: real time, never
+   * a development clock that was moved forward.
+   */
+  clock?: () => number
 }
 
 export interface StripeWebhookOptions {
@@ -29,8 +34,6 @@ export interface StripeWebhookOptions {
   store: Store
   catalog: Catalog
   operations: Operations
-  /** Real time for the signature's tolerance (never a development clock that was moved). */
-  wallClock: () => number
   maxBodyBytes: number
 }
 
@@ -39,9 +42,9 @@ export function createStripeWebhook({
   store,
   catalog,
   operations,
-  wallClock,
   maxBodyBytes,
 }: StripeWebhookOptions) {
+  const wallClock = stripe?.clock ?? Date.now
   const secrets =
     stripe === undefined
       ? []
