@@ -40,6 +40,7 @@ const client = createEntitlementsClient({
   baseUrl: location.origin,
   customerId: 'acme',
   getToken: () => 'demo-acme',
+  environment: 'development', // the mock server's
   persist: persist ? localStorage : false,
   live: false,
 })

@@ -1,8 +1,9 @@
 import type { Offer } from '@entitle/core'
 import { EntitlementsProvider, PaywallDialog, TrialBanner, useCatalog } from '@entitle/react'
+import { QueryClientProvider } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { applyOffer, ownedAddons } from './billing'
-import { entitlementsClient } from './client'
+import { entitlementsClient, queryClient } from './client'
 import { ConnectionStatus } from './components/ConnectionStatus'
 import { CustomerSwitcher } from './components/CustomerSwitcher'
 import { DemoControls } from './components/DemoControls'
@@ -28,9 +29,11 @@ const ICONS: Record<PagePath, IconName> = {
 
 export function App() {
   return (
-    <EntitlementsProvider client={entitlementsClient} helpers={helpers}>
-      <Shell />
-    </EntitlementsProvider>
+    <QueryClientProvider client={queryClient}>
+      <EntitlementsProvider client={entitlementsClient} queryClient={queryClient} helpers={helpers}>
+        <Shell />
+      </EntitlementsProvider>
+    </QueryClientProvider>
   )
 }
 

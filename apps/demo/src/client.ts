@@ -1,5 +1,7 @@
-// The entitlements client of the demo: one per page load, created outside React.
+// The entitlements client of the demo: one per page load, created outside React, on the app's one
+// react-query QueryClient (the demo controls keep their own data in it too).
 import { createEntitlementsClient } from '@entitle/core'
+import { QueryClient } from '@tanstack/react-query'
 import type { Feature } from './entitlements'
 
 /** Where the mock entitlements server runs (scripts/demo.mjs sets it). */
@@ -35,12 +37,17 @@ function initialCustomer(): CustomerId {
 
 let customerId: CustomerId = initialCustomer()
 
+/** The app's one cache: Entitle's snapshot and catalog (`['entitle', …]`) and the demo's own queries. */
+export const queryClient = new QueryClient()
+
 export const entitlementsClient = createEntitlementsClient<Feature>({
   baseUrl: ENTITLE_URL,
   customerId,
   // In a real app: your session's access token. The mock server's tokens are `demo-<customer id>`.
   getToken: () => `demo-${customerId}`,
-  environment: 'demo',
+  // What the mock server's snapshots say (a snapshot of another environment is refused).
+  environment: 'development',
+  queryClient,
   // With no data at all (first visit while the service is down), every feature fails open except
   // what these say: a hard-limited seat is never handed out blindly, and retention stays at the minimum.
   fallback: {

@@ -1,5 +1,14 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useState } from 'react'
-import { advanceClock, getClock, getOutage, type OutageMode, resetMock, setOutage } from '../admin'
+import {
+  advanceClock,
+  getClock,
+  getOutage,
+  type Outage,
+  type OutageMode,
+  resetMock,
+  setOutage,
+} from '../admin'
 import { useEntitlements } from '../entitlements'
 import { Icon } from './Icon'
 
@@ -11,27 +20,25 @@ const dateFormat = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'nume
  */
 export function DemoControls() {
   const { refresh } = useEntitlements()
-  const [down, setDown] = useState(false)
+  // The mock server's state, as react-query data on the QueryClient the app shares with Entitle.
+  const queryClient = useQueryClient()
+  const outage = useQuery({ queryKey: ['demo', 'outage'], queryFn: getOutage, retry: false })
+  const serverClock = useQuery({ queryKey: ['demo', 'clock'], queryFn: getClock, retry: false })
+  const down = outage.data?.down ?? false
+  const now = serverClock.data?.now ?? null
   const [mode, setMode] = useState<OutageMode>('hang')
-  const [now, setNow] = useState<string | null>(null)
+  const setDown = (next: boolean) =>
+    queryClient.setQueryData<Outage>(['demo', 'outage'], (o) => ({ mode: o?.mode ?? mode, ...o, down: next }))
+  const setNow = (next: string) => queryClient.setQueryData(['demo', 'clock'], { now: next })
   const [days, setDays] = useState(15)
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState('')
   const ids = useId()
 
+  // The mode the server reports, once it answers.
   useEffect(() => {
-    getOutage().then(
-      (o) => {
-        setDown(o.down)
-        setMode(o.mode)
-      },
-      () => {},
-    )
-    getClock().then(
-      (c) => setNow(c.now),
-      () => {},
-    )
-  }, [])
+    if (outage.data) setMode(outage.data.mode)
+  }, [outage.data])
 
   const run = async (action: () => Promise<string>) => {
     setBusy(true)
