@@ -21,6 +21,7 @@ import type {
   LiveStatus,
 } from './clientTypes.js'
 import { type Customer, parseRecord, type SnapshotSource, takes, validSnapshot } from './customers.js'
+import { createDecisionMemo } from './decisionMemo.js'
 import { devWarn } from './dev.js'
 import { listenToEnvironment } from './environmentListeners.js'
 import { EntitlementsError } from './errors.js'
@@ -378,8 +379,8 @@ export function createEntitlementsClient(
     }
   }
   const getState = (): EntitlementsClientState => {
-    const last = stateStore.last()
-    return unsubscribeCache && last ? last : stateStore.compute()
+    const last = stateStore.last
+    return unsubscribeCache !== undefined && last !== undefined ? last : stateStore.compute()
   }
 
   // What checks decide with besides the snapshot: rebuilt once per state, so a check allocates only its Decision.
@@ -387,7 +388,9 @@ export function createEntitlementsClient(
   let features: ReadonlyMap<string, FeatureInfo> | undefined
   let contextFor: EntitlementsClientState | undefined
   let context: DecideContext = {}
+  let memo = createDecisionMemo()
   function contextOf(s: EntitlementsClientState): DecideContext {
+    memo = createDecisionMemo()
     if (s.catalog !== featuresFor) {
       featuresFor = s.catalog
       const known = codeCatalog ? featureInfoFromCatalog(codeCatalog) : undefined
@@ -407,14 +410,18 @@ export function createEntitlementsClient(
 
   function check(feature: string, checkOptions?: CheckOptions): Decision {
     const s = getState()
+    const ctx = s === contextFor ? context : contextOf(s)
+    const requested = checkOptions?.requested
+    const now = checkOptions?.now
     try {
-      return decide(
-        s.snapshot,
-        feature,
-        checkOptions?.requested,
-        checkOptions?.now,
-        s === contextFor ? context : contextOf(s),
-      )
+      if (now !== undefined) return decide(s.snapshot, feature, requested, now, ctx)
+      const kept = memo.get(feature, requested)
+      if (kept !== undefined && (kept.until === Number.POSITIVE_INFINITY || serverNow() < kept.until))
+        return kept.decision
+      const at = serverNow()
+      const decision = decide(s.snapshot, feature, requested, at, ctx)
+      memo.keep(s.snapshot, feature, requested, decision, at)
+      return decision
     } catch {
       return { feature, granted: false, reason: 'loading', isFallback: false, isStale: s.isStale }
     }

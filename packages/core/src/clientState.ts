@@ -21,8 +21,8 @@ export interface StateStore {
   compute(): EntitlementsClientState
   /** Recomputes and tells the listeners if anything changed. */
   update(): void
-  /** The last computed state, if any. */
-  last(): EntitlementsClientState | undefined
+  /** The last computed state, if any (a field, not a call: `check()` reads it on the hot path). */
+  readonly last: EntitlementsClientState | undefined
   readonly listeners: Set<() => void>
 }
 
@@ -31,10 +31,11 @@ export function createStateStore(
   asError: (raw: unknown) => EntitlementsError,
 ): StateStore {
   let state: EntitlementsClientState | undefined
+  const store: StateStore = { compute, update, last: undefined, listeners: new Set() }
   // The raw error and its EntitlementsError form, so an unchanged error keeps its identity.
   let rawError: unknown = null
   let wrapped: EntitlementsError | null = null
-  const listeners = new Set<() => void>()
+  const listeners = store.listeners
 
   function compute(): EntitlementsClientState {
     const { customerId, entry, restored, pendingUsage, catalog, live } = read()
@@ -60,6 +61,7 @@ export function createStateStore(
     )
       return p
     state = { customerId, snapshot, status, error: wrapped, isStale, pendingUsage, catalog, live }
+    ;(store as { last: EntitlementsClientState }).last = state
     return state
   }
 
@@ -77,5 +79,5 @@ export function createStateStore(
     }
   }
 
-  return { compute, update, last: () => state, listeners }
+  return store
 }
