@@ -39,7 +39,7 @@ const steps = [
     needsBuild: true,
   },
   {
-    name: 'quickstart from README: InviteButton test (jsdom)',
+    name: 'quickstart from README: InviteButton test + app vs mock server (jsdom)',
     cmd: [
       'node',
       'scripts/quickstart.mjs',
