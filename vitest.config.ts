@@ -58,6 +58,27 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      // The HTTP contract (every endpoint, every 4xx with state unchanged) on the SQL stores too; the
+      // project above runs it on the memory store.
+      ...(['pglite', 'postgres'] as const).map((store) => ({
+        extends: true as const,
+        test: {
+          name: `contract (${store})`,
+          root: 'packages/mock-server',
+          environment: 'node' as const,
+          include: [
+            'test/contract.test.ts',
+            'test/usage.test.ts',
+            'test/stripe.test.ts',
+            'test/sse.test.ts',
+            'test/admin.test.ts',
+          ],
+          env: { ENTITLE_TEST_STORE: store },
+          globalSetup: ['../server/test/globalSetup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      })),
       {
         extends: true,
         test: {
@@ -65,6 +86,7 @@ export default defineConfig({
           root: 'packages/mock-server',
           environment: 'node',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          globalSetup: ['../server/test/globalSetup.ts'],
         },
       },
       {

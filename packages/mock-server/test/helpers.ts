@@ -1,6 +1,59 @@
-// Shared test helpers: a real server on 127.0.0.1 (port 0) with a controllable clock.
+// Shared test helpers: a real server on 127.0.0.1 (port 0) with a controllable clock, on the store
+// the vitest project names (ENTITLE_TEST_STORE: memory by default, pglite, or postgres), so the same
+// HTTP contract tests hold every store to the same answers.
 import type { Entitlement, EntitlementsSnapshot, MeteredEntitlement } from '@entitle/core'
+import type { Store } from '@entitle/server'
+import { pgliteStore } from '@entitle/server/pglite'
+import { postgresStore } from '@entitle/server/postgres'
+import pg from 'pg'
+import { inject } from 'vitest'
 import { type RunningServer, type ServerOptions, startServer } from '../src/node.js'
+
+let databases = 0
+
+/** A database of its own on the test cluster (test files run in parallel; each resets its data). */
+async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const base = new URL(inject('databaseUrl'))
+  databases += 1
+  const name = `entitle_t_${process.pid}_${Date.now().toString(36)}_${databases}`
+  const admin = new pg.Client({ connectionString: base.href })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  await admin.end()
+  const url = new URL(base.href)
+  url.pathname = `/${name}`
+  return {
+    url: url.href,
+    async drop() {
+      const client = new pg.Client({ connectionString: base.href })
+      await client.connect()
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await client.end()
+    },
+  }
+}
+
+/** The store of this test project, and how to dispose of it. */
+export async function testStore(): Promise<{ store: Store; dispose(): Promise<void> }> {
+  const kind = process.env.ENTITLE_TEST_STORE ?? 'memory'
+  if (kind === 'pglite') {
+    const store = pgliteStore()
+    return { store, dispose: () => store.close() }
+  }
+  if (kind === 'postgres') {
+    const database = await freshDatabase()
+    const store = postgresStore({ connectionString: database.url, poolConfig: { max: 4 } })
+    return {
+      store,
+      dispose: async () => {
+        await store.close()
+        await database.drop()
+      },
+    }
+  }
+  if (kind !== 'memory') throw new Error(`ENTITLE_TEST_STORE: unknown store "${kind}"`)
+  return { store: (await import('@entitle/server')).memoryStore(), dispose: async () => {} }
+}
 
 /** 2026-03-15 12:00 UTC, a Sunday in the middle of a month. */
 export const T0 = Date.parse('2026-03-15T12:00:00.000Z')
@@ -44,7 +97,8 @@ export interface TestServer {
 /** Starts a server; its clock is `clock.now` (move it by assigning). */
 export async function startTestServer(options: ServerOptions = {}): Promise<TestServer> {
   const clock = { now: T0 }
-  const server = await startServer({ port: 0, now: () => clock.now, adminToken: ADMIN, ...options })
+  const { store, dispose } = await testStore()
+  const server = await startServer({ port: 0, now: () => clock.now, adminToken: ADMIN, store, ...options })
   return {
     server,
     url: server.url,
@@ -66,7 +120,10 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Test
       }
       return { status: res.status, headers: res.headers, json: json as never, text }
     },
-    close: () => server.close(),
+    close: async () => {
+      await server.close()
+      await dispose()
+    },
   }
 }
 
