@@ -34,7 +34,6 @@ import {
 } from './evaluate.js'
 import { createPersister, defaultStorage, storageKey } from './persist.js'
 import { queryClientCache } from './queryClientCache.js'
-import { createQueueStore } from './queueStore.js'
 import type { LiveShare } from './tabShare.js'
 import { createTransport } from './transport.js'
 import type {
@@ -47,7 +46,7 @@ import type {
   FallbackGrant,
   FeatureKey,
 } from './types.js'
-import { withPendingUsage } from './usageQueue.js'
+import { adoptQueued, parseQueue, withPendingUsage } from './usageQueue.js'
 import { createUsageReporter } from './usageReporter.js'
 import { parseCatalog } from './validate.js'
 
@@ -136,7 +135,6 @@ export function createEntitlementsClient(
     now: localNow,
     maxResponseBytes,
   })
-  const queue = createQueueStore(persister, environment, serverNow)
   const customerPath = (id: string, what: string) => `/v1/customers/${encodeURIComponent(id)}/${what}`
   // The client, not an observer count, decides when data is no longer needed (gcTime); offline is an
   // answer too: fail (and fall back) instead of pausing until the network returns.
@@ -244,7 +242,11 @@ export function createEntitlementsClient(
     if (c.loaded) return
     c.loaded = true
     const queued = c.pending.length
-    queue.restore(c)
+    adoptQueued(
+      c,
+      persister.read(storageKey(environment, c.id, 'usage-queue'), parseQueue) ?? [],
+      serverNow(),
+    )
     let restored = false
     if (!c.base || c.unconfirmed) {
       const key = storageKey(environment, c.id)
@@ -438,7 +440,8 @@ export function createEntitlementsClient(
     emit,
     refreshQuietly,
     asError: asEntitlementsError,
-    queue,
+    persister,
+    environment,
     maxQueuedUsage: options.maxQueuedUsage ?? 100,
     now: serverNow,
   })

@@ -7,9 +7,10 @@
 // over only once a stream stayed healthy for `HEALTHY_AFTER_MS` (a proxy that answers 200 and closes
 // never resets it); an answer that is not `text/event-stream` is a failure; a line or event larger
 // than the size cap ends the connection.
-import { EntitlementsError } from './errors.js'
+// Types only from the main chunk: the error class and the wait come with the transport.
+import type { EntitlementsError } from './errors.js'
 import { createSseParser } from './sse.js'
-import { delay, type Transport } from './transport.js'
+import type { Transport } from './transport.js'
 
 /** No two connection attempts closer than this. */
 export const MIN_RECONNECT_MS = 1000
@@ -54,6 +55,7 @@ export function reconnectDelay(failures: number, retryDelayMs: number, maxRetryD
 export function openLiveStream(options: LiveStreamOptions): () => void {
   const stopper = new AbortController()
   const idleTimeoutMs = options.idleTimeoutMs ?? 90_000
+  const { Error: Failure, wait } = options.transport
 
   const run = async () => {
     let failures = 0
@@ -74,13 +76,10 @@ export function openLiveStream(options: LiveStreamOptions): () => void {
         const type = response.headers.get('content-type') ?? ''
         if (!/^\s*text\/event-stream/i.test(type)) {
           void response.body?.cancel().catch(() => {})
-          throw new EntitlementsError(
-            'invalid_response',
-            `event stream: answered "${type}", not text/event-stream`,
-          )
+          throw new Failure('invalid_response', `event stream: answered "${type}", not text/event-stream`)
         }
         const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader()
-        if (!reader) throw new EntitlementsError('invalid_response', 'event stream: no body')
+        if (!reader) throw new Failure('invalid_response', 'event stream: no body')
         openedAt = Date.now()
         options.onOpen?.(opened)
         opened = true
@@ -91,9 +90,7 @@ export function openLiveStream(options: LiveStreamOptions): () => void {
             try {
               options.onSnapshot(JSON.parse(event.data))
             } catch (cause) {
-              options.onError?.(
-                new EntitlementsError('invalid_response', 'event stream: bad snapshot data', { cause }),
-              )
+              options.onError?.(new Failure('invalid_response', 'event stream: bad snapshot data', { cause }))
             }
           },
           options.maxEventBytes ?? 1 << 20,
@@ -107,15 +104,11 @@ export function openLiveStream(options: LiveStreamOptions): () => void {
       } catch (error) {
         if (stopper.signal.aborted) break
         const e =
-          error instanceof EntitlementsError
+          error instanceof Failure
             ? error
-            : new EntitlementsError(
-                connection.signal.aborted ? 'timeout' : 'network',
-                'event stream failed',
-                {
-                  cause: error,
-                },
-              )
+            : new Failure(connection.signal.aborted ? 'timeout' : 'network', 'event stream failed', {
+                cause: error,
+              })
         options.onError?.(e)
         // Only the server's answer is final; a token that could not be had (getToken threw) is retried.
         final = e.status !== undefined && FINAL.has(e.status)
@@ -129,7 +122,7 @@ export function openLiveStream(options: LiveStreamOptions): () => void {
       options.onClose?.(final)
       if (final) break
       if (openedAt !== undefined && Date.now() - openedAt >= HEALTHY_AFTER_MS) failures = 0
-      await delay(
+      await wait(
         reconnectDelay(failures++, options.retryDelayMs, options.maxRetryDelayMs),
         stopper.signal,
       ).catch(() => {})

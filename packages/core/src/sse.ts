@@ -1,7 +1,6 @@
 // A `text/event-stream` parser (the WHATWG "server-sent events" interpretation rules), fed decoded text
 // in arbitrary chunks. Hand-written because `EventSource` cannot send an `Authorization` header, and a
 // library would cost more than these lines.
-import { EntitlementsError } from './errors.js'
 
 export interface ServerSentEvent {
   /** `event:` field; `'message'` when absent. */
@@ -14,18 +13,18 @@ export interface ServerSentEvent {
 
 /**
  * Returns a function to feed text to; calls `onEvent` for each complete event. Comments are skipped.
- * A line, or an event's data, longer than `maxChars` throws an `invalid_response` error (the caller
- * drops the connection): a stream that never ends a line must not grow memory without bound.
+ * A line, or an event's data, longer than `maxChars` throws `tooLarge(message)` (the caller drops the
+ * connection): a stream that never ends a line must not grow memory without bound.
  */
 export function createSseParser(
   onEvent: (event: ServerSentEvent) => void,
   maxChars = 1 << 20,
+  tooLarge: (message: string) => Error = (message) => new Error(message),
 ): (chunk: string) => void {
   let buffer = ''
   let data: string[] = []
   let size = 0
-  const tooLarge = () =>
-    new EntitlementsError('invalid_response', `event stream: a line or event over ${maxChars} characters`)
+  const overflow = () => tooLarge(`event stream: a line or event over ${maxChars} characters`)
   let event = ''
   let id: string | undefined
   let first = true
@@ -46,7 +45,7 @@ export function createSseParser(
     if (value.startsWith(' ')) value = value.slice(1)
     if (field === 'data') {
       size += value.length + 1
-      if (size > maxChars) throw tooLarge()
+      if (size > maxChars) throw overflow()
       data.push(value)
     } else if (field === 'event') event = value
     else if (field === 'id' && !value.includes('\0')) id = value
@@ -76,6 +75,6 @@ export function createSseParser(
       start = i + 1
     }
     buffer = buffer.slice(start)
-    if (buffer.length > maxChars) throw tooLarge()
+    if (buffer.length > maxChars) throw overflow()
   }
 }

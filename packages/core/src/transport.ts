@@ -52,6 +52,12 @@ export interface Transport {
   request(request: TransportRequest): Promise<TransportResponse>
   /** Opens a streaming response (no retries: the caller reconnects); the timeout covers the headers only. */
   stream(request: TransportRequest): Promise<Response>
+  /**
+   * The error class and the abortable wait, handed to the lazily loaded modules (live updates) so that
+   * they import nothing of the main chunk: a bundler then splits no shared chunk out of it.
+   */
+  Error: typeof EntitlementsError
+  wait: typeof delay
 }
 
 export function createTransport(options: TransportOptions): Transport {
@@ -168,6 +174,8 @@ export function createTransport(options: TransportOptions): Transport {
         return { status: response.status, body, etag: response.headers.get('etag') }
       }),
     stream: (request) => run(request, true, 0, (response) => response),
+    Error: EntitlementsError,
+    wait: delay,
   }
 }
 

@@ -8,6 +8,7 @@
 // with what is stored (by idempotency key), so no tab ever drops another's entries. Each entry carries
 // the instant it was made; past the server's idempotency lifetime (24 h) it is never replayed, since
 // the server would no longer recognise its key and could count it twice.
+import type { Customer } from './customers.js'
 import { EntitlementsError } from './errors.js'
 import type { EntitlementsSnapshot } from './types.js'
 
@@ -85,23 +86,17 @@ export const replayable = (report: QueuedUsage, now: number): boolean =>
   now - report.at < QUEUED_USAGE_MAX_AGE_MS && report.at <= now + QUEUED_USAGE_MAX_AGE_MS
 
 /**
- * The queue to store: what is stored (other tabs' entries included, in their order) without what this
- * tab settled, plus this tab's queued reports; expired entries dropped.
+ * Takes stored reports (`stored`, from `parseQueue`) that `c` does not know into its pending usage, as
+ * queued (shown optimistically): on restore, and before a flush, so that reports a closed tab left
+ * behind are sent too. Returns whether any were added.
  */
-export function mergeQueue(
-  stored: readonly QueuedUsage[],
-  mine: readonly QueuedUsage[],
-  settled: ReadonlySet<string>,
-  now: number,
-): QueuedUsage[] {
-  const out: QueuedUsage[] = []
-  const seen = new Set<string>()
-  const add = (r: QueuedUsage) => {
-    if (seen.has(r.idempotencyKey) || !replayable(r, now)) return
-    seen.add(r.idempotencyKey)
-    out.push({ idempotencyKey: r.idempotencyKey, feature: r.feature, amount: r.amount, at: r.at })
+export function adoptQueued(c: Customer, stored: readonly QueuedUsage[], now: number): boolean {
+  const known = new Set(c.pending.map((r) => r.idempotencyKey))
+  let added = false
+  for (const r of stored) {
+    if (known.has(r.idempotencyKey) || c.settled.has(r.idempotencyKey) || !replayable(r, now)) continue
+    c.pending.push({ ...r, queued: true })
+    added = true
   }
-  for (const r of stored) if (!settled.has(r.idempotencyKey)) add(r)
-  for (const r of mine) add(r)
-  return out
+  return added
 }

@@ -1,13 +1,14 @@
 // Usage reports: optimistic (shown at once as pending usage), rolled back on refusal, retried with
 // the same idempotency key by the transport, queued (persisted) while offline and flushed once, in
-// order, on recovery.
+// order, on recovery. The queue itself (offlineQueue.ts) is loaded the first time a report has to wait.
 import type { ReportUsageOptions, UsageResult } from './clientTypes.js'
 import type { Customer, SnapshotSource } from './customers.js'
 import { EntitlementsError } from './errors.js'
-import type { QueueStore } from './queueStore.js'
+import type { OfflineQueue } from './offlineQueue.js'
+import { type Persister, storageKey } from './persist.js'
 import type { TransportResponse } from './transport.js'
 import type { EntitlementEvent, EntitlementsSnapshot, MeteredEntitlement } from './types.js'
-import { type PendingUsage, withPendingUsage } from './usageQueue.js'
+import { adoptQueued, type PendingUsage, parseQueue, replayable, withPendingUsage } from './usageQueue.js'
 import { parseUsageResult } from './validate.js'
 
 export interface UsageReporterDeps {
@@ -23,7 +24,8 @@ export interface UsageReporterDeps {
   emit(event: EntitlementEvent): void
   refreshQuietly(): void
   asError(error: unknown): EntitlementsError
-  queue: QueueStore
+  persister: Persister
+  environment: string
   maxQueuedUsage: number
   now(): number
 }
@@ -44,13 +46,38 @@ function randomKey(): string {
 export function createUsageReporter(d: UsageReporterDeps): UsageReporter {
   const inFlight = new Map<string, Promise<UsageResult>>()
   const isQueued = (report: PendingUsage) => report.queued
+  let loaded: OfflineQueue | undefined
+  let loading: Promise<OfflineQueue> | undefined
+  const offlineQueue = () =>
+    (loading ??= import('./offlineQueue.js').then((m) => {
+      loaded = m.createOfflineQueue({
+        tools: { Error: EntitlementsError, storageKey, parseQueue, adoptQueued, replayable },
+        persister: d.persister,
+        environment: d.environment,
+        now: d.now,
+        current: d.current,
+        send,
+        rollBack,
+        changed(c) {
+          d.publish(c)
+          d.update()
+        },
+        asError: d.asError,
+        maxQueuedUsage: d.maxQueuedUsage,
+      })
+      return loaded
+    }))
+  const hasStored = (c: Customer) =>
+    (d.persister.read(storageKey(d.environment, c.id, 'usage-queue'), parseQueue)?.length ?? 0) > 0
 
   function settle(c: Customer, report: PendingUsage) {
     const index = c.pending.indexOf(report)
     if (index < 0) return
     c.pending.splice(index, 1)
     c.settled.add(report.idempotencyKey)
-    if (report.queued) d.queue.save(c)
+    if (!report.queued) return
+    if (loaded) loaded.save(c)
+    else void offlineQueue().then((q) => q.save(c))
   }
 
   function rollBack(c: Customer, report: PendingUsage, error: EntitlementsError) {
@@ -94,55 +121,14 @@ export function createUsageReporter(d: UsageReporterDeps): UsageReporter {
   }
 
   function flush(c: Customer): Promise<void> {
-    if (c.flushing) return c.flushing
-    // Reports other tabs queued (or left behind when they closed) are sent too.
-    if (d.queue.adopt(c)) {
-      d.publish(c)
-      d.update()
-    }
-    if (d.queue.expire(c) > 0) {
-      d.queue.save(c)
-      d.publish(c)
-      d.update()
-    }
-    if (!c.pending.some(isQueued)) return Promise.resolve()
-    c.flushing = (async () => {
-      // In order, one at a time: a later report may depend on an earlier release (e.g. seats).
-      for (const report of c.pending.filter(isQueued)) {
-        // The token now belongs to another customer: keep the queue until this one is current again.
-        if (c !== d.current()) break
-        if (!c.pending.includes(report)) continue // dropped meanwhile (clearPersisted)
-        try {
-          await send(c, report)
-        } catch (error) {
-          const e = d.asError(error)
-          // Unreachable or not authorized (yet): keep this and the rest for the next recovery. Only a
-          // refusal of the report itself (limit, bad request…) drops it.
-          if (e.retryable || e.code === 'unauthorized' || e.code === 'forbidden' || e.code === 'aborted')
-            break
-          if (e.code !== 'invalid_response') rollBack(c, report, e)
-        }
-      }
-    })().finally(() => {
-      c.flushing = undefined
-    })
-    return c.flushing
+    if (!loaded && !c.pending.some(isQueued) && !hasStored(c)) return Promise.resolve()
+    return offlineQueue().then((q) => q.flush(c))
   }
 
   const offline = () => typeof navigator !== 'undefined' && navigator.onLine === false
 
-  function queue(c: Customer, report: PendingUsage): UsageResult {
-    if (c.pending.filter(isQueued).length >= d.maxQueuedUsage) {
-      const error = new EntitlementsError(
-        'network',
-        `Offline, and ${d.maxQueuedUsage} usage reports are already queued (maxQueuedUsage): report refused`,
-      )
-      rollBack(c, report, error)
-      throw error
-    }
-    report.queued = true
-    d.queue.save(c)
-    d.update()
+  async function queue(c: Customer, report: PendingUsage): Promise<UsageResult> {
+    ;(loaded ?? (await offlineQueue())).queue(c, report)
     return queuedResult(c, report)
   }
 

@@ -1,6 +1,8 @@
 // Hostile storage and networks (issue 13, section 2): one test per way storage, a proxy, a server or
 // a clock can misbehave. Each failed against the client before that change.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+// Imported up front so the client's lazy `import('./offlineQueue.js')` resolves from the module cache.
+import '../src/offlineQueue.js'
 import { createEntitlementsClient } from '../src/client.js'
 // Imported up front so the client's lazy `import('./tabShare.js')` resolves from the module cache.
 import '../src/tabShare.js'

@@ -1,5 +1,7 @@
 import { QueryClient } from '@tanstack/query-core'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+// Imported up front so the client's lazy `import('./offlineQueue.js')` resolves from the module cache.
+import '../src/offlineQueue.js'
 import { createPersister, defaultStorage, storageKey } from '../src/persist.js'
 import { createFakeServer, type FakeServer, seats, snapshotOf } from './fakeServer.js'
 import { clientFor, MemoryStorage, SERVER_NOW, stateWhere } from './helpers.js'

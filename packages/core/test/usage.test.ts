@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+// Imported up front so the client's lazy `import('./offlineQueue.js')` resolves from the module cache.
+import '../src/offlineQueue.js'
 import type { EntitlementEvent } from '../src/types.js'
 import { createFakeServer, type FakeServer, seats, snapshotOf } from './fakeServer.js'
 import { clientFor, MemoryStorage, SERVER_NOW, stateWhere } from './helpers.js'
