@@ -71,6 +71,7 @@ export function jwtAuth(options: JwtAuthOptions): Authenticate {
 
 const TOKEN_ERRORS = new Set([
   'ERR_JOSE_ALG_NOT_ALLOWED',
+  'ERR_JOSE_NOT_SUPPORTED',
   'ERR_JWKS_NO_MATCHING_KEY',
   'ERR_JWKS_MULTIPLE_MATCHING_KEYS',
 ])
