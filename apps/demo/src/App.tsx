@@ -1,7 +1,7 @@
 import type { Offer } from '@entitle/core'
 import { EntitlementsProvider, PaywallDialog, TrialBanner, useCatalog } from '@entitle/react'
 import { QueryClientProvider } from '@tanstack/react-query'
-import { useCallback } from 'react'
+import { lazy, Suspense, useCallback } from 'react'
 import { applyOffer, ownedAddons } from './billing'
 import { entitlementsClient, queryClient } from './client'
 import { ConnectionStatus } from './components/ConnectionStatus'
@@ -27,12 +27,24 @@ const ICONS: Record<PagePath, IconName> = {
   billing: 'billing',
 }
 
+// React Query devtools in development: the one cache shows Entitle's queries (['entitle', …]) beside the
+// demo's own. Loaded lazily, never in production builds, and not under test automation (e2e, screenshots).
+const showDevtools = import.meta.env.DEV && !navigator.webdriver
+const ReactQueryDevtools = showDevtools
+  ? lazy(() => import('@tanstack/react-query-devtools').then((m) => ({ default: m.ReactQueryDevtools })))
+  : () => null
+
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <EntitlementsProvider client={entitlementsClient} queryClient={queryClient} helpers={helpers}>
         <Shell />
       </EntitlementsProvider>
+      {showDevtools && (
+        <Suspense fallback={null}>
+          <ReactQueryDevtools initialIsOpen={false} buttonPosition="bottom-right" />
+        </Suspense>
+      )}
     </QueryClientProvider>
   )
 }
