@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import {
   advanceClock,
   getClock,
@@ -26,7 +26,9 @@ export function DemoControls() {
   const serverClock = useQuery({ queryKey: ['demo', 'clock'], queryFn: getClock, retry: false })
   const down = outage.data?.down ?? false
   const now = serverClock.data?.now ?? null
-  const [mode, setMode] = useState<OutageMode>('hang')
+  // The outage mode: the one picked here, else the one the server reports.
+  const [picked, setMode] = useState<OutageMode | null>(null)
+  const mode = picked ?? outage.data?.mode ?? 'hang'
   const setDown = (next: boolean) =>
     queryClient.setQueryData<Outage>(['demo', 'outage'], (o) => ({ mode: o?.mode ?? mode, ...o, down: next }))
   const setNow = (next: string) => queryClient.setQueryData(['demo', 'clock'], { now: next })
@@ -34,11 +36,6 @@ export function DemoControls() {
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState('')
   const ids = useId()
-
-  // The mode the server reports, once it answers.
-  useEffect(() => {
-    if (outage.data) setMode(outage.data.mode)
-  }, [outage.data])
 
   const run = async (action: () => Promise<string>) => {
     setBusy(true)
