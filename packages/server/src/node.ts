@@ -124,7 +124,12 @@ export async function serve(handler: FetchHandler, options: ServeOptions = {}): 
       const method = req.method ?? 'GET'
       const hasBody = method !== 'GET' && method !== 'HEAD'
       const body = hasBody ? await readBody(req, maxBody) : undefined
-      const request = new Request(new URL(req.url ?? '/', base), { method, headers })
+      // Node gives the path as sent; an absolute-form or odd target falls back to URL parsing.
+      const target = req.url ?? '/'
+      const request = new Request(target.startsWith('/') ? base + target : new URL(target, base), {
+        method,
+        headers,
+      })
       if (body) attachBody(request, body)
       const response = await handler(request, context)
       if (res.destroyed) return

@@ -48,6 +48,8 @@ export interface CustomerViewsOptions {
   maxEntries?: number
   /** Cache at all. Default `true` (still only while the store hears every change). */
   cache?: boolean
+  /** How often cached customers are checked against a shared store, ms. Default 5,000. */
+  recheckMs?: number
 }
 
 const MAX_READ_ATTEMPTS = 8
@@ -100,6 +102,7 @@ export class CustomerViews {
   private readonly cache: boolean
   private readonly unsubscribe: () => void
   private readonly listeners = new Set<(customerId: string | null) => void>()
+  private recheckTimer: ReturnType<typeof setInterval> | undefined
 
   constructor(options: CustomerViewsOptions) {
     this.store = options.store
@@ -109,6 +112,42 @@ export class CustomerViews {
     this.maxEntries = options.maxEntries ?? 10_000
     this.cache = options.cache ?? true
     this.unsubscribe = this.store.subscribe((event) => this.onEvent(event))
+    if (this.store.shared) {
+      this.recheckTimer = setInterval(() => {
+        this.recheck().catch(() => {})
+      }, options.recheckMs ?? 5_000)
+      if (typeof this.recheckTimer === 'object' && 'unref' in this.recheckTimer) this.recheckTimer.unref()
+    }
+  }
+
+  /**
+   * Compares what is cached with the store (one read for up to 1,000 customers): anything that moved
+   * without a notice (an instance crashed between its commit and its notice) is read again.
+   */
+  async recheck(): Promise<void> {
+    const ids = [...this.entries.keys()]
+    for (let start = 0; start < ids.length; start += 1000) {
+      const chunk = ids.slice(start, start + 1000)
+      const current = await this.store.versionsOf(chunk)
+      for (const id of chunk) {
+        const entry = this.entries.get(id)
+        if (entry === undefined) continue
+        const now = current.get(id)
+        const { record } = entry.view
+        if (now !== undefined && now.revision === record.revision && now.version === record.mark.version)
+          continue
+        this.onEvent(
+          now === undefined
+            ? {
+                type: 'changed',
+                customerId: id,
+                version: record.mark.version + 1,
+                revision: record.revision + 1,
+              }
+            : { type: 'changed', customerId: id, version: now.version, revision: now.revision },
+        )
+      }
+    }
   }
 
   /** The customer's exact current snapshot view, or `undefined` for an unknown customer. */
@@ -204,12 +243,19 @@ export class CustomerViews {
       usage: { ...previous.usage, [plan.feature]: usageRecordAfter(plan, outcome) },
       mark: { version, versionAt: Math.max(previous.mark.versionAt, now), validUntil },
     }
-    const computed = computeEntitlements(
-      this.catalog,
-      record.state,
-      record.usage,
-      snapshotInstant(record.mark, now),
-    )
+    // Only the meter's usage moved: the rest of the computed content holds (same state, same period).
+    const current = entry.view.computed
+    const entitlement = current.entitlements[plan.feature]
+    const computed =
+      entitlement?.kind === 'metered' && isVersionCurrent(previous.mark, now)
+        ? {
+            ...current,
+            entitlements: {
+              ...current.entitlements,
+              [plan.feature]: { ...entitlement, usage: outcome.used },
+            },
+          }
+        : computeEntitlements(this.catalog, record.state, record.usage, snapshotInstant(record.mark, now))
     this.put(customerId, { view: makeView(record, computed, this.environment), usageExact: true })
   }
 
@@ -227,6 +273,7 @@ export class CustomerViews {
 
   /** Stops listening to the store. */
   dispose(): void {
+    if (this.recheckTimer !== undefined) clearInterval(this.recheckTimer)
     this.unsubscribe()
     this.entries.clear()
   }

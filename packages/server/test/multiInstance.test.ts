@@ -1,8 +1,7 @@
 // Four `entitle-server` processes on one PostgreSQL database: limits hold across them, keys count
 // once whichever instance they reach, a change made through one reaches streams of another, and
 // killing an instance mid-burst loses nothing it acknowledged.
-import { writeFileSync } from 'node:fs'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { logPilotCatalog } from '@entitle/core/sample'
@@ -29,13 +28,21 @@ writeFileSync(
   }),
 )
 
-async function post(instance: Instance, customer: string, body: unknown): Promise<{ status: number; json: Record<string, unknown>; replayed: boolean }> {
+async function post(
+  instance: Instance,
+  customer: string,
+  body: unknown,
+): Promise<{ status: number; json: Record<string, unknown>; replayed: boolean }> {
   const res = await fetch(`${instance.url}/v1/customers/${customer}/usage`, {
     method: 'POST',
     headers: { authorization: `Bearer demo-${customer}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   })
-  return { status: res.status, json: (await res.json()) as Record<string, unknown>, replayed: res.headers.get('idempotent-replayed') === 'true' }
+  return {
+    status: res.status,
+    json: (await res.json()) as Record<string, unknown>,
+    replayed: res.headers.get('idempotent-replayed') === 'true',
+  }
 }
 
 async function usage(instance: Instance, customer: string, feature: string): Promise<number> {
@@ -49,7 +56,16 @@ async function usage(instance: Instance, customer: string, feature: string): Pro
 beforeAll(async () => {
   ensureBuilt()
   database = await freshDatabase(inject('databaseUrl'))
-  const args = ['--database-url', database.url, '--seed', seedFile, '--admin-token', ADMIN, '--heartbeat-ms', '60000']
+  const args = [
+    '--database-url',
+    database.url,
+    '--seed',
+    seedFile,
+    '--admin-token',
+    ADMIN,
+    '--heartbeat-ms',
+    '60000',
+  ]
   // The first applies the migrations; the others start together and find them done.
   instances = [await startInstance(args)]
   instances.push(...(await Promise.all([1, 2, 3].map(() => startInstance(args)))))
@@ -65,7 +81,9 @@ afterAll(async () => {
 describe('4 instances on one PostgreSQL', { timeout: 60_000 }, () => {
   it('400 concurrent reports of 1 against a hard limit of 50, spread over them: exactly 50 accepted', async () => {
     const results = await Promise.all(
-      Array.from({ length: 400 }, (_, i) => post(instances[i % 4] as Instance, 'race', { feature: 'seats', amount: 1 })),
+      Array.from({ length: 400 }, (_, i) =>
+        post(instances[i % 4] as Instance, 'race', { feature: 'seats', amount: 1 }),
+      ),
     )
     const accepted = results.filter((r) => r.status === 200)
     const refused = results.filter((r) => r.status === 409)
@@ -120,7 +138,9 @@ describe('4 instances on one PostgreSQL', { timeout: 60_000 }, () => {
     expect(change.status).toBe(200)
     const pushed = await nextSnapshot()
     const elapsed = performance.now() - started
-    console.log(`[multi-instance] plan change via instance 1 → SSE client of instance 4: ${elapsed.toFixed(0)} ms`)
+    console.log(
+      `[multi-instance] plan change via instance 1 → SSE client of instance 4: ${elapsed.toFixed(0)} ms`,
+    )
     expect(pushed.plan?.id).toBe('premium')
     expect(elapsed).toBeLessThan(1000)
     abort.abort()
@@ -151,9 +171,15 @@ describe('4 instances on one PostgreSQL', { timeout: 60_000 }, () => {
     const after = await usage(survivors[0] as Instance, 'crash', 'api-calls')
     expect(after).toBeGreaterThanOrEqual(acknowledged.size)
     // Every report not acknowledged is retried with its key on a live instance: the total is exact.
-    const missing = Array.from({ length: 200 }, (_, i) => `crash-${i}`).filter((key) => !acknowledged.has(key))
+    const missing = Array.from({ length: 200 }, (_, i) => `crash-${i}`).filter(
+      (key) => !acknowledged.has(key),
+    )
     for (const [n, key] of missing.entries()) {
-      const r = await post(survivors[n % survivors.length] as Instance, 'crash', { feature: 'api-calls', amount: 1, idempotencyKey: key })
+      const r = await post(survivors[n % survivors.length] as Instance, 'crash', {
+        feature: 'api-calls',
+        amount: 1,
+        idempotencyKey: key,
+      })
       expect(r.status).toBe(200)
     }
     for (const instance of survivors) expect(await usage(instance, 'crash', 'api-calls')).toBe(200)

@@ -2,8 +2,10 @@
 // admin API and its secret, mounting under a path, CORS off by default, idempotency key syntax,
 // authentication before any body is read, the event stream cap, the JS API, Stripe completeness
 // and ordering.
+import { computeEntitlements, planUsage } from '@entitle/core/engine'
 import { describe, expect, it } from 'vitest'
-import { stripeSignatureHeader } from '../src/index.js'
+import { memoryStore, type Store, stripeSignatureHeader } from '../src/index.js'
+import { catalog, NOW } from './fixtures.js'
 import { ADMIN_SECRET, harness } from './harness.js'
 
 const acme = { token: 'demo-acme' }
@@ -261,5 +263,36 @@ describe('Stripe webhook', () => {
     }
     expect(await finalFeatures([a, b])).toEqual(['premium-support'])
     expect(await finalFeatures([b, a])).toEqual(['premium-support'])
+  })
+})
+
+describe('cache', () => {
+  it('with a shared store, a change whose notice was lost shows within the recheck interval', async () => {
+    const inner = memoryStore()
+    // A store shared with other processes whose notices never arrive (an instance crashed after commit).
+    const silent: Store = { ...inner, shared: true, notifying: true, subscribe: () => () => {} }
+    const { server, call } = await harness({ store: silent, recheckMs: 20 })
+    const first = await call('GET', '/v1/customers/acme/entitlements', acme)
+    const record = await inner.getCustomer('acme')
+    if (!record) throw new Error('seeded')
+    const write = {
+      customerId: 'acme',
+      revision: record.revision,
+      plan: planUsage(
+        catalog,
+        computeEntitlements(catalog, record.state, record.usage, NOW).entitlements,
+        { feature: 'api-calls', amount: 5 },
+        NOW,
+      ),
+      now: NOW,
+      validUntil: null,
+    }
+    await inner.recordUsage(write)
+    await expect
+      .poll(async () => (await call('GET', '/v1/customers/acme/entitlements', acme)).json.version, {
+        timeout: 2000,
+      })
+      .toBe((first.json.version as number) + 1)
+    server.close()
   })
 })

@@ -49,6 +49,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
   return {
     kind: 'memory',
     notifying: true,
+    shared: false,
     async init() {},
     async getCustomer(id) {
       const record = customers.get(id)
@@ -134,6 +135,14 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
       }
       if (outcome.status === 'applied') emit(write.customerId, record.mark.version, record.revision)
       return { kind: 'done', outcome, version: record.mark.version, response }
+    },
+    async versionsOf(ids) {
+      const out = new Map<string, { version: number; revision: number }>()
+      for (const id of ids) {
+        const record = customers.get(id)
+        if (record) out.set(id, { version: record.mark.version, revision: record.revision })
+      }
+      return out
     },
     async pruneIdempotencyKeys(before) {
       let pruned = 0

@@ -24,6 +24,7 @@ export function pgliteDriver(open: () => Promise<PGlite>, ownsDb: boolean): SqlD
   }
   return {
     kind: 'pglite',
+    shared: false,
     async query(text, params) {
       return (await (await get()).query(text, params as unknown[] | undefined)).rows as never[]
     },

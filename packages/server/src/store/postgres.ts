@@ -62,6 +62,7 @@ export function postgresDriver(options: PostgresStoreOptions): SqlDriver {
   let stopped = false
   return {
     kind: 'postgres',
+    shared: true,
     async query(text, params, name) {
       const p = await getPool()
       const result = await p.query(

@@ -83,6 +83,12 @@ export interface Store {
    * store's listening connection is up). The server caches snapshots only while it is `true`.
    */
   readonly notifying: boolean
+  /**
+   * Other processes write to this store too (a PostgreSQL database shared by instances). The server
+   * then also re-checks what it caches against the store every few seconds, so a notice lost with a
+   * crashed instance cannot keep a stale snapshot for long.
+   */
+  readonly shared: boolean
   /** Prepares the store (schema migrations for SQL stores). Called once by the server before serving. */
   init(): Promise<void>
   /** The customer, or `undefined`. Always the store's current data (no cache in front). */
@@ -108,6 +114,8 @@ export interface Store {
   replaceMark(id: string, expectedVersion: number, mark: VersionMark): Promise<boolean>
   /** Applies a usage report atomically: idempotency key, limit and version in one step. */
   recordUsage(write: UsageWrite): Promise<UsageWriteResult>
+  /** The version and revision of each of these customers that exists (one read, for cache checks). */
+  versionsOf(ids: readonly string[]): Promise<Map<string, { version: number; revision: number }>>
   /** Deletes idempotency keys stored before `before` (epoch ms). Resolves how many. */
   pruneIdempotencyKeys(before: number): Promise<number>
   /** A small named value (server settings such as a development clock). */

@@ -16,6 +16,8 @@ export interface SqlTransaction {
 
 export interface SqlDriver {
   readonly kind: string
+  /** Other processes can open the same database (a PostgreSQL server), so changes are announced to them. */
+  readonly shared: boolean
   /** One statement, on any connection. `name` lets the driver prepare it once (hot statements). */
   query<Row = Record<string, unknown>>(
     text: string,

@@ -111,12 +111,46 @@ export function createSqlStore(driver: SqlDriver): Store {
   }
 
   const onNotify = (payload: string): void => {
+    let notices: { c: string; v: number; r: number }[]
     try {
-      const { c, v, r } = JSON.parse(payload) as { c: string; v: number; r: number }
-      emit({ type: 'changed', customerId: c, version: v, revision: r })
+      const parsed = JSON.parse(payload) as typeof notices | (typeof notices)[number]
+      notices = Array.isArray(parsed) ? parsed : [parsed]
     } catch {
       // Not one of ours (someone else NOTIFYing on the channel): everything may have changed.
       emit({ type: 'resync' })
+      return
+    }
+    for (const { c, v, r } of notices) emit({ type: 'changed', customerId: c, version: v, revision: r })
+  }
+
+  // Usage writes are announced after they commit (see usageFunction.ts): to this process's listeners
+  // at once, and to other processes in batches, one NOTIFY per batch (of at most ~7 kB, under
+  // PostgreSQL's 8 kB payload limit). A notice lost with a crashed process is caught up by the
+  // server's periodic check (`versionsOf`).
+  const pending: { c: string; v: number; r: number }[] = []
+  let flushing = false
+  const flush = async (): Promise<void> => {
+    while (pending.length > 0) {
+      let size = 2
+      let count = 0
+      while (count < pending.length && size < 7000) {
+        size += JSON.stringify(pending[count]).length + 1
+        count += 1
+      }
+      const batch = pending.splice(0, count)
+      await driver
+        .query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify(batch)], 'entitle_notify')
+        .catch(() => {})
+    }
+    flushing = false
+  }
+  const announce = (customerId: string, version: number, revision: number): void => {
+    emit({ type: 'changed', customerId, version, revision })
+    if (!driver.shared) return
+    pending.push({ c: customerId, v: version, r: revision })
+    if (!flushing) {
+      flushing = true
+      void flush()
     }
   }
 
@@ -129,6 +163,7 @@ export function createSqlStore(driver: SqlDriver): Store {
 
   return {
     kind: driver.kind,
+    shared: driver.shared,
     get notifying() {
       return listening
     },
@@ -268,7 +303,15 @@ export function createSqlStore(driver: SqlDriver): Store {
         }
       }
       const outcome = outcomeOf(row.r_code)
+      if (outcome.status === 'applied') announce(write.customerId, version, num(row.r_revision ?? 0))
       return { kind: 'done', outcome, version, response: usageResponse(plan, outcome, version) }
+    },
+    async versionsOf(ids) {
+      const rows = await driver.query<{ id: string; version: number | string; revision: number | string }>(
+        'SELECT id, version, revision FROM entitle_customers WHERE id = ANY($1)',
+        [ids],
+      )
+      return new Map(rows.map((row) => [row.id, { version: num(row.version), revision: num(row.revision) }]))
     },
     async pruneIdempotencyKeys(before) {
       const rows = await driver.query(

@@ -1,5 +1,8 @@
 // `entitle_record_usage(…)`: a usage report applied in one statement, under the customer's row
-// lock, so a hard limit holds and a key counts once across every process on the database. It is
+// lock, so a hard limit holds and a key counts once across every process on the database. It does
+// not NOTIFY: a NOTIFY in a transaction serializes every notifying commit in the whole database (its
+// queue lock is held through commit), which would cap writes at one disk flush at a time. The store
+// announces usage writes after commit instead, batched (sqlStore.ts). It is
 // the SQL form of the engine's `applyUsage` (@entitle/core/engine, usage.ts): the server plans the
 // report with the engine and passes the plan in; this only applies it. The store contract suite
 // (test/storeContract.ts) holds it and the memory store to the same answers.
@@ -72,7 +75,6 @@ BEGIN
       SET version = c.version + 1, version_at = GREATEST(c.version_at, p_now), valid_until = p_valid_until
       WHERE c.id = p_customer
       RETURNING c.version INTO v_version;
-    PERFORM pg_notify('entitle_changes', json_build_object('c', p_customer, 'v', v_version, 'r', v_revision)::text);
   END IF;
   IF p_key IS NOT NULL THEN
     INSERT INTO entitle_idempotency_keys (customer_id, key, fingerprint, plan, code, used, version, created_at)

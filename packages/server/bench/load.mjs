@@ -1,0 +1,283 @@
+#!/usr/bin/env node
+// Load benchmark of @entitle/server on loopback, next to two floors measured in the same run:
+//   - a bare node:http server answering static JSON (the HTTP ceiling of this machine right now);
+//   - a bare node:http server doing the one necessary `UPDATE … RETURNING` per request, through
+//     node-postgres, on the same PostgreSQL (the write ceiling).
+// Then GET snapshot and POST usage on `entitle-server --database-url` (PostgreSQL) and on
+// `entitle-server --data-dir` (embedded PGlite). Each server is its own child process; this
+// process is the load generator (keep-alive, concurrency 32). Rounds interleave floors and servers.
+//
+//   node packages/server/bench/load.mjs            # 3 rounds of 2 s (or 20,000 requests) per case
+//   node packages/server/bench/load.mjs --short    # CI: 1 round of 0.4 s (or 3,000 requests)
+//   --json: a last line { rows: [...] } for `pnpm bench`
+//
+// Build first (pnpm run build). PostgreSQL: DATABASE_URL if set, else a throwaway cluster
+// (scripts/postgres.mjs). Targets: POST usage >= 60% of the SQL floor, GET >= 50% of the static floor.
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { Agent, request } from 'node:http'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const root = join(here, '..', '..', '..')
+const short = process.argv.includes('--short')
+const json = process.argv.includes('--json')
+const DURATION_MS = short ? 400 : 2000
+const MAX_REQUESTS = short ? 3_000 : 20_000
+const ROUNDS = short ? 1 : 3
+const CONCURRENCY = 32
+const CUSTOMERS = 16
+const cli = join(here, '..', 'dist', 'cli.js')
+if (!existsSync(cli)) {
+  console.error('bench: build first (pnpm run build)')
+  process.exit(1)
+}
+const requireFromServer = createRequire(join(here, '..', 'package.json'))
+const pgPath = requireFromServer.resolve('pg')
+const { logPilotCatalog } = await import(join(root, 'packages/core/dist/sample/logpilot.js'))
+
+let cluster
+let databaseUrl = process.env.ENTITLE_BENCH_DATABASE_URL ?? process.env.DATABASE_URL
+if (!databaseUrl) {
+  const { startPostgres } = await import(join(root, 'scripts/postgres.mjs'))
+  cluster = await startPostgres({ quiet: true })
+  databaseUrl = cluster.url
+}
+const work = mkdtempSync(join(tmpdir(), 'entitle-bench-'))
+const seedFile = join(work, 'seed.json')
+// Customers on Enterprise: unlimited API calls, so every report is a real write, never a 409.
+writeFileSync(
+  seedFile,
+  JSON.stringify({
+    catalog: logPilotCatalog,
+    customers: Array.from({ length: CUSTOMERS }, (_, i) => ({ id: `c${i}`, planId: 'enterprise' })),
+  }),
+)
+
+const STATIC_FLOOR = `
+import { createServer } from 'node:http'
+const body = JSON.stringify({ ok: true })
+const s = createServer((req, res) => { req.resume(); req.on('end', () => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(body) }) })
+s.listen(0, '127.0.0.1', () => console.log('listening on http://127.0.0.1:' + s.address().port))
+`
+// The write floor: parse the JSON body, one UPDATE … RETURNING (prepared), answer JSON.
+const SQL_FLOOR = `
+import { createServer } from 'node:http'
+const pg = (await import(${JSON.stringify(pgPath)})).default
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 })
+await pool.query('CREATE TABLE IF NOT EXISTS bench_floor (id text PRIMARY KEY, used bigint NOT NULL)')
+for (let i = 0; i < ${CUSTOMERS}; i++) await pool.query('INSERT INTO bench_floor VALUES ($1, 0) ON CONFLICT DO NOTHING', ['c' + i])
+const s = createServer((req, res) => {
+  const chunks = []
+  req.on('data', (c) => chunks.push(c))
+  req.on('end', async () => {
+    const id = req.url.split('/')[3]
+    const { amount } = JSON.parse(Buffer.concat(chunks).toString())
+    const { rows } = await pool.query({ name: 'floor', text: 'UPDATE bench_floor SET used = used + $2 WHERE id = $1 RETURNING used', values: [id, amount] })
+    const body = JSON.stringify({ used: Number(rows[0].used) })
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
+    res.end(body)
+  })
+})
+s.listen(0, '127.0.0.1', () => console.log('listening on http://127.0.0.1:' + s.address().port))
+`
+
+function launch(args, env = {}) {
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  })
+  const ready = new Promise((resolve, reject) => {
+    let out = ''
+    child.stdout.on('data', (d) => {
+      out += d
+      const m = /listening on (http:\/\/\S+)/.exec(out)
+      if (m) resolve(new URL(m[1]))
+    })
+    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)))
+  })
+  return { child, ready }
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY })
+
+function send(target, method, path, customer, body) {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body)
+    const req = request(
+      {
+        agent,
+        host: target.hostname,
+        port: target.port,
+        method,
+        path,
+        headers: {
+          authorization: `Bearer demo-${customer}`,
+          ...(payload
+            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+            : {}),
+        },
+      },
+      (res) => {
+        res.resume()
+        res.on('end', () => resolve(res.statusCode))
+      },
+    )
+    req.on('error', reject)
+    req.end(payload)
+  })
+}
+
+/** One measurement: `makeRequest(i)` at concurrency 32 for DURATION_MS or MAX_REQUESTS. */
+async function measure(makeRequest) {
+  await Promise.all(Array.from({ length: CONCURRENCY * 2 }, (_, i) => makeRequest(-1 - i)))
+  let issued = 0
+  let failed = 0
+  const latencies = []
+  const started = performance.now()
+  const deadline = started + DURATION_MS
+  const worker = async () => {
+    while (issued < MAX_REQUESTS && performance.now() < deadline) {
+      const i = issued++
+      const t0 = performance.now()
+      const status = await makeRequest(i)
+      latencies.push(performance.now() - t0)
+      if (status !== 200) failed++
+    }
+  }
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker))
+  const seconds = (performance.now() - started) / 1000
+  latencies.sort((a, b) => a - b)
+  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0
+  return {
+    rps: latencies.length / seconds,
+    requests: latencies.length,
+    p50Ms: pct(0.5),
+    p99Ms: pct(0.99),
+    non200: failed,
+  }
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
+const runId = Date.now().toString(36)
+const get = (target) => (i) =>
+  send(target, 'GET', `/v1/customers/c${Math.abs(i) % CUSTOMERS}/entitlements`, `c${Math.abs(i) % CUSTOMERS}`)
+const post = (target, tag) => (i) => {
+  const customer = `c${Math.abs(i) % CUSTOMERS}`
+  return send(target, 'POST', `/v1/customers/${customer}/usage`, customer, {
+    feature: 'api-calls',
+    amount: 1,
+    idempotencyKey: `${runId}-${tag}-${i}`,
+  })
+}
+const floorPost = (target) => (i) => {
+  const customer = `c${Math.abs(i) % CUSTOMERS}`
+  return send(target, 'POST', `/v1/customers/${customer}/usage`, customer, {
+    feature: 'api-calls',
+    amount: 1,
+  })
+}
+
+const processes = []
+const results = new Map()
+let exitCode = 0
+try {
+  const staticFloor = launch(['--input-type=module', '-e', STATIC_FLOOR])
+  const sqlFloor = launch(['--input-type=module', '-e', SQL_FLOOR], { DATABASE_URL: databaseUrl })
+  const onPostgres = launch([
+    cli,
+    '--port',
+    '0',
+    '--database-url',
+    databaseUrl,
+    '--seed',
+    seedFile,
+    '--heartbeat-ms',
+    '0',
+  ])
+  const onPglite = launch([
+    cli,
+    '--port',
+    '0',
+    '--data-dir',
+    join(work, 'pglite'),
+    '--seed',
+    seedFile,
+    '--heartbeat-ms',
+    '0',
+  ])
+  processes.push(staticFloor, sqlFloor, onPostgres, onPglite)
+  const [staticUrl, sqlUrl, pgUrl, pgliteUrl] = await Promise.all(processes.map((p) => p.ready))
+  const cases = [
+    ['floor: bare node:http, static JSON', () => send(staticUrl, 'GET', '/', 'x')],
+    ['floor: bare node:http + one UPDATE … RETURNING (PostgreSQL)', floorPost(sqlUrl)],
+    ['PostgreSQL: GET /v1/customers/:id/entitlements', get(pgUrl)],
+    ['PostgreSQL: POST /v1/customers/:id/usage', post(pgUrl, 'pg')],
+    ['PGlite: GET /v1/customers/:id/entitlements', get(pgliteUrl)],
+    ['PGlite: POST /v1/customers/:id/usage', post(pgliteUrl, 'pglite')],
+  ]
+  console.log(
+    `@entitle/server load benchmark (${short ? 'short' : 'full'}: ${ROUNDS} round(s) of ${DURATION_MS} ms or ${MAX_REQUESTS} requests per case, concurrency ${CONCURRENCY}, ${CUSTOMERS} customers, Node ${process.version})`,
+  )
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, makeRequest] of cases) {
+      const result = await measure(makeRequest)
+      if (!results.has(name)) results.set(name, [])
+      results.get(name).push(result)
+    }
+  }
+} finally {
+  agent.destroy()
+  for (const p of processes) p.child.kill('SIGTERM')
+  await Promise.all(
+    processes.map(
+      (p) => new Promise((resolve) => (p.child.exitCode !== null ? resolve() : p.child.on('exit', resolve))),
+    ),
+  )
+  rmSync(work, { recursive: true, force: true })
+  cluster?.stop()
+}
+
+const rows = []
+for (const [name, runs] of results) {
+  const row = {
+    case: name,
+    rps: Math.round(median(runs.map((r) => r.rps))),
+    requests: runs.reduce((sum, r) => sum + r.requests, 0),
+    p50Ms: Number(median(runs.map((r) => r.p50Ms)).toFixed(2)),
+    p99Ms: Number(median(runs.map((r) => r.p99Ms)).toFixed(2)),
+    non200: runs.reduce((sum, r) => sum + r.non200, 0),
+  }
+  rows.push(row)
+  console.log(
+    `${name.padEnd(62)} ${String(row.rps).padStart(7)} req/s  p50 ${row.p50Ms.toFixed(2)} ms  p99 ${row.p99Ms.toFixed(2)} ms  non-200: ${row.non200}`,
+  )
+}
+const rps = (prefix) => rows.find((r) => r.case.startsWith(prefix))?.rps ?? 0
+const staticFloorRps = rps('floor: bare node:http, static')
+const sqlFloorRps = rps('floor: bare node:http + one')
+const ratios = {
+  getOfStatic: rps('PostgreSQL: GET') / staticFloorRps,
+  postOfSql: rps('PostgreSQL: POST') / sqlFloorRps,
+  pgliteGetOfStatic: rps('PGlite: GET') / staticFloorRps,
+  pglitePostOfSql: rps('PGlite: POST') / sqlFloorRps,
+}
+const pct = (x) => `${(x * 100).toFixed(0)}%`
+console.log(
+  `PostgreSQL: GET ${pct(ratios.getOfStatic)} of the static floor (target >= 50%: ${ratios.getOfStatic >= 0.5 ? 'met' : 'NOT met'}), ` +
+    `POST ${pct(ratios.postOfSql)} of the SQL floor (target >= 60%: ${ratios.postOfSql >= 0.6 ? 'met' : 'NOT met'})`,
+)
+console.log(
+  `PGlite: GET ${pct(ratios.pgliteGetOfStatic)} of the static floor, POST ${pct(ratios.pglitePostOfSql)} of the SQL floor`,
+)
+console.log('(timings are printed, never asserted: they move with the machine; non-200 answers fail the run)')
+if (rows.some((r) => r.non200 > 0)) {
+  console.error('bench: some requests did not answer 200')
+  exitCode = 1
+}
+if (json) console.log(JSON.stringify({ rows, ratios }))
+process.exitCode = exitCode
