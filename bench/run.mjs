@@ -26,7 +26,7 @@ const started = Date.now()
 const startLoad = loadavg()[0]
 const log = (msg) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${msg}`)
 
-for (const pkg of ['core', 'react', 'mock-server'])
+for (const pkg of ['core', 'react', 'server', 'mock-server'])
   if (!existsSync(join(root, 'packages', pkg, 'dist', 'index.js'))) {
     console.error(`packages/${pkg}/dist is missing: run \`pnpm run build\` first`)
     process.exit(1)
@@ -81,6 +81,11 @@ const sections = [
     ...external('packages/mock-server/bench', 'mock-server engineer (packages/mock-server)'),
     id: 'mock-server',
     title: 'mock server load',
+  },
+  {
+    ...external('packages/server/bench', 'server engineer (packages/server)'),
+    id: 'server',
+    title: 'server load (PostgreSQL, PGlite)',
   },
 ]
 
@@ -312,7 +317,7 @@ function format(id, row) {
         (typeof row.mountMs === 'number' ? `; mount ${row.mountMs.toFixed(0)} ms` : ''),
     }
   }
-  if (id === 'mock-server' && typeof row.rps === 'number')
+  if ((id === 'mock-server' || id === 'server') && typeof row.rps === 'number')
     return {
       result: `${row.rps.toLocaleString('en-US')} req/s`,
       notes: [

@@ -2,7 +2,8 @@
 // The two README commands land here: `npm start` (demo) and `npm test` (every check).
 // On a fresh machine with only Node >= 20 and npm, this installs what the workspace needs:
 // pnpm (globally, or into ./.tools when a global install is not allowed), the workspace
-// dependencies, and for browser tests a Chromium (found on the machine, else installed).
+// dependencies, and for tests a Chromium and a PostgreSQL server (found on the machine, else
+// installed with apt-get).
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -94,6 +95,14 @@ function local(p) {
 
 if (mode === 'test') {
   const chromium = ensureChromium()
+  // The server's tests run against a real PostgreSQL server (a throwaway cluster the tests start).
+  const { ensurePostgres } = await import('./postgres.mjs')
+  try {
+    log(`using PostgreSQL binaries in ${ensurePostgres()}`)
+  } catch (error) {
+    console.error(`[entitle] ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(1)
+  }
   run(pnpm, ['run', 'test:all'], {
     ...process.env,
     CHROMIUM_PATH: chromium,

@@ -92,6 +92,21 @@ const steps = [
   },
 ]
 
+// One throwaway PostgreSQL cluster for every step that needs one (server tests, the multi-instance
+// test, the server benchmark), stopped at the end whatever happens.
+const { startPostgres } = await import('./postgres.mjs')
+const postgres = await startPostgres()
+process.env.ENTITLE_TEST_DATABASE_URL = postgres.url
+process.env.ENTITLE_BENCH_DATABASE_URL = postgres.url
+const stopPostgres = () => postgres.stop()
+process.on('exit', stopPostgres)
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopPostgres()
+    process.exit(130)
+  })
+}
+
 const results = []
 let buildFailed = false
 const tests = { passed: 0, failed: 0 }

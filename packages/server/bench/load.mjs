@@ -279,5 +279,14 @@ if (rows.some((r) => r.non200 > 0)) {
   console.error('bench: some requests did not answer 200')
   exitCode = 1
 }
-if (json) console.log(JSON.stringify({ rows, ratios }))
+if (json) {
+  const summary = {
+    case: 'against the floors (targets: GET >= 50% of static, POST >= 60% of SQL)',
+    postgresGet: pct(ratios.getOfStatic),
+    postgresPost: pct(ratios.postOfSql),
+    pgliteGet: pct(ratios.pgliteGetOfStatic),
+    pglitePost: pct(ratios.pglitePostOfSql),
+  }
+  console.log(JSON.stringify({ rows: [...rows, summary], ratios }))
+}
 process.exitCode = exitCode
