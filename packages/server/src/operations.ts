@@ -32,6 +32,8 @@ export interface OperationsOptions {
   clock: () => number
   /** How long idempotency keys are remembered, ms. */
   idempotencyTtlMs?: number
+  /** Called after each usage write (the server prunes expired keys from there). */
+  afterWrite?: () => void
 }
 
 /** How often a write is planned again after the customer's state moved under it. */
@@ -98,6 +100,7 @@ export function createOperations(options: OperationsOptions) {
         views.forget(customerId)
         continue
       }
+      options.afterWrite?.()
       if (result.kind === 'replay') {
         checkReplay(result.fingerprint, request, idempotencyKey ?? '')
         return { ...result.response, replayed: true }

@@ -157,7 +157,14 @@ export function createEntitlementsServer(options: EntitlementsServerOptions): En
     maxStreamsPerCustomer: options.maxStreamsPerCustomer ?? DEFAULT_MAX_STREAMS_PER_CUSTOMER,
     log,
   })
-  const operations = createOperations({ store, views, catalog, clock, idempotencyTtlMs })
+  const operations = createOperations({
+    store,
+    views,
+    catalog,
+    clock,
+    idempotencyTtlMs,
+    afterWrite: () => maybePrune(),
+  })
   const admin = afterReady(createAdmin({ store, catalog, operations, clock }), () => ready)
   const cors = createCors(list(options.corsOrigin))
   const customerRoute = createCustomerRoutes({ catalog, authenticate, operations, hub, clock, maxBodyBytes })
@@ -174,12 +181,16 @@ export function createEntitlementsServer(options: EntitlementsServerOptions): En
 
   const ready = store.init()
   ready.catch((error: unknown) => log(`the ${store.kind} store could not start`, error))
-  const pruner = setInterval(() => {
+  // Expired idempotency keys are deleted now and then, on the way of a write: no timer to keep alive.
+  let prunedAt = clock()
+  const maybePrune = (): void => {
+    const now = clock()
+    if (now - prunedAt < PRUNE_INTERVAL_MS) return
+    prunedAt = now
     store
-      .pruneIdempotencyKeys(clock() - idempotencyTtlMs)
+      .pruneIdempotencyKeys(now - idempotencyTtlMs)
       .catch((error: unknown) => log('pruning idempotency keys failed', error))
-  }, PRUNE_INTERVAL_MS)
-  if (typeof pruner === 'object' && 'unref' in pruner) pruner.unref()
+  }
 
   const route = async (request: Request, signal: () => AbortSignal): Promise<Response> => {
     let path = pathOf(request.url)
@@ -266,7 +277,6 @@ export function createEntitlementsServer(options: EntitlementsServerOptions): En
     close: {
       value: () => {
         closed = true
-        clearInterval(pruner)
         hub.dispose()
         views.dispose()
       },
