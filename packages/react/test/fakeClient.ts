@@ -166,6 +166,29 @@ export function createFakeClient(
 }
 
 /** A snapshot with `count` hard-limited metered features `f0…f{count-1}`, each 0 of 10. */
+/** A catalog with metered features `f0`…: the ones `manyFeaturesSnapshot` grants (a real backend knows them). */
+export function manyFeaturesCatalog(count: number): Catalog {
+  const ids = Array.from({ length: count }, (_, i) => `f${i}`)
+  return {
+    features: ids.map((id) => ({ id, name: id, kind: 'metered' as const })),
+    plans: [
+      {
+        id: 'basic',
+        name: 'Basic',
+        price: null,
+        trialDays: 0,
+        grants: Object.fromEntries(
+          ids.map((id) => [
+            id,
+            { kind: 'metered' as const, limit: 10, enforcement: 'hard' as const, resetPeriod: null },
+          ]),
+        ),
+      },
+    ],
+    addons: [],
+  }
+}
+
 export function manyFeaturesSnapshot(count: number): EntitlementsSnapshot {
   const entitlements: EntitlementsSnapshot['entitlements'] = {}
   for (let i = 0; i < count; i++) {

@@ -56,7 +56,7 @@ describe('sharing the app QueryClient (react-query)', () => {
       ...next.entitlements,
       seats: { ...(next.entitlements.seats as MeteredEntitlement), usage: 1 },
     }
-    server.setSnapshot(next)
+    await server.setSnapshot(next)
     await act(() => queryClient.invalidateQueries({ queryKey: ['entitle'] }))
     await waitFor(() => expect(screen.getByText(`hook 1 · query 1 · v${version + 1}`)).toBeTruthy())
     expect(fetches()).toBe(2)

@@ -4,7 +4,7 @@ import { act, render } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { EntitlementsProvider, useEntitlement, useEntitlements } from '../src/index.js'
 import { createTestClient } from '../src/testing/index.js'
-import { createFakeClient, manyFeaturesSnapshot } from './fakeClient.js'
+import { createFakeClient, manyFeaturesCatalog, manyFeaturesSnapshot } from './fakeClient.js'
 
 const FEATURES = 100
 const PER_FEATURE = 10
@@ -73,7 +73,10 @@ describe('render isolation (fake client)', () => {
 
 describe('render isolation (real client, in-memory backend)', () => {
   it('1,000 consumers over 100 features: reportUsage on f7 re-renders only the 10 f7 consumers, once', async () => {
-    const { client, server } = createTestClient({ snapshot: manyFeaturesSnapshot(FEATURES) })
+    const { client, server } = createTestClient({
+      snapshot: manyFeaturesSnapshot(FEATURES),
+      catalog: manyFeaturesCatalog(FEATURES),
+    })
     const { view } = mountConsumers(client)
     renders.clear()
 

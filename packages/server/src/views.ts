@@ -15,6 +15,7 @@ import {
 } from '@entitle/core/engine'
 import { ApiError } from './http/errors.js'
 import type { CustomerRecord, Store, StoreEvent } from './store/types.js'
+import { unrefTimer } from './timers.js'
 
 /** One customer's current snapshot. */
 export interface CustomerView {
@@ -116,7 +117,7 @@ export class CustomerViews {
       this.recheckTimer = setInterval(() => {
         this.recheck().catch(() => {})
       }, options.recheckMs ?? 5_000)
-      if (typeof this.recheckTimer === 'object' && 'unref' in this.recheckTimer) this.recheckTimer.unref()
+      unrefTimer(this.recheckTimer)
     }
   }
 

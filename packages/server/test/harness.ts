@@ -1,10 +1,10 @@
 // An @entitle/server on a store, called directly (no network): the LogPilot catalog, a few
 // customers, a controllable clock.
-import type { Authenticate, EntitlementsServerOptions, Store } from '../src/index.js'
+import type { Authenticate, EntitlementsServerOptions, SeedData, Store } from '../src/index.js'
 import { createEntitlementsServer, memoryStore, seedTokens, staticTokens } from '../src/index.js'
 import { catalog, NOW } from './fixtures.js'
 
-export const seed = {
+export const seed: SeedData = {
   customers: [
     { id: 'acme', planId: 'basic', usage: { seats: 3, 'api-calls': 950 } },
     { id: 'globex', planId: 'premium', usage: { seats: 7 } },

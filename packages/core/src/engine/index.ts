@@ -17,6 +17,7 @@ export {
   stripeGrantFor,
   toEntitlement,
 } from './computeEntitlements.js'
+export { customerFromSnapshot } from './customerFromSnapshot.js'
 export {
   type CustomerState,
   type CustomerUsage,

@@ -1,13 +1,19 @@
-// Snapshot builders: what a backend would compute from a subscription, without a backend.
+// Snapshot builders: what a backend computes from a subscription, computed by the backends' own
+// rules engine (`@entitle/core/engine`), without a backend.
 import {
   type Catalog,
+  type CustomerState,
+  type CustomerUsage,
+  computeEntitlements,
   type Entitlement,
   type EntitlementsSnapshot,
-  type GrantSource,
-  type MeteredEntitlement,
+  emptyCustomerState,
+  indexCatalog,
+  isSoldWith,
   nextPeriodStart,
+  periodStart,
   type ResetPeriod,
-} from '@entitle/core'
+} from '@entitle/core/engine'
 import { logpilotCatalog } from './logpilotCatalog.js'
 
 const DAY = 86_400_000
@@ -16,16 +22,16 @@ const DAY = 86_400_000
 export interface TestSnapshotOptions {
   /** Plan id of the catalog. Default `'enterprise'` (everything granted). */
   plan?: string
-  /** Add-on ids of the catalog, granted on top of the plan and listed in the snapshot's `addons`. Default none. */
+  /** Add-on ids of the catalog, sold with the plan, granted on top and listed in `addons`. Default none. */
   addons?: string[]
-  /** Usage per metered feature, e.g. `{ seats: 3 }`. Default 0. */
+  /** Usage per metered feature in its current period, e.g. `{ seats: 3 }`. Default 0. */
   usage?: Record<string, number>
   /**
-   * The plan is a trial ending at this ISO instant: its grants come from source `'trial'` and expire
-   * then. Default `null` (a paid plan).
+   * The plan is a free trial ending at this ISO instant: its grants come from source `'trial'`, expire
+   * then, and the customer pays for no plan (`plan: null`). Default `null` (a paid plan).
    */
   trialEndsAt?: string | null
-  /** Per-feature overrides applied last; `null` removes the feature. */
+  /** Per-feature entitlements put in last, as they are; `null` removes the feature. */
   entitlements?: Record<string, Entitlement | null>
   /** Default `'test-customer'`. */
   customerId?: string
@@ -35,7 +41,7 @@ export interface TestSnapshotOptions {
   version?: number
   /** Default `logpilotCatalog`. */
   catalog?: Catalog
-  /** The clock (ms), for `generatedAt` and reset instants. Default `Date.now()`. */
+  /** The clock (ms), for `generatedAt`, trial ends and reset instants. Default `Date.now()`. */
   now?: number
 }
 
@@ -45,7 +51,8 @@ export function nextReset(period: ResetPeriod, now: number): string {
 }
 
 /**
- * A snapshot computed from a catalog plan (plus add-ons, usage and overrides), as a backend would.
+ * A snapshot computed from a catalog plan (plus add-ons, usage and overrides) by the engine every
+ * Entitle backend runs, so it is what a server would send.
  *
  * ```ts
  * createTestSnapshot({ plan: 'basic', usage: { seats: 3 } }) // seats 3 of 3: the next invite is refused
@@ -54,61 +61,39 @@ export function nextReset(period: ResetPeriod, now: number): string {
 export function createTestSnapshot(options: TestSnapshotOptions = {}): EntitlementsSnapshot {
   const catalog = options.catalog ?? logpilotCatalog
   const now = options.now ?? Date.now()
+  const index = indexCatalog(catalog)
   const planId = options.plan ?? 'enterprise'
-  const plan = catalog.plans.find((p) => p.id === planId)
+  const plan = index.plans.get(planId)
   if (!plan) throw new Error(`createTestSnapshot: no plan "${planId}" in the catalog`)
   const trialEndsAt = options.trialEndsAt ?? null
-  const planSource: GrantSource = trialEndsAt === null ? 'plan' : 'trial'
-  const entitlements: Record<string, Entitlement> = {}
-
-  const apply = (
-    grants: Catalog['plans'][number]['grants'],
-    source: GrantSource,
-    expiresAt: string | null,
-  ) => {
-    for (const [feature, grant] of Object.entries(grants)) {
-      const existing = entitlements[feature]
-      if (grant.kind === 'boolean') {
-        if (!existing) entitlements[feature] = { kind: 'boolean', source, expiresAt }
-      } else if (grant.kind === 'config') {
-        // As the mock server combines sources: the larger numeric value wins.
-        const keep =
-          existing?.kind === 'config' &&
-          typeof existing.value === 'number' &&
-          typeof grant.value === 'number' &&
-          existing.value >= grant.value
-        if (!keep) entitlements[feature] = { kind: 'config', value: grant.value, source, expiresAt }
-      } else if (existing?.kind === 'metered') {
-        // An add-on raises the plan's limit; unlimited stays unlimited.
-        existing.limit = existing.limit === null || grant.limit === null ? null : existing.limit + grant.limit
-      } else {
-        entitlements[feature] = {
-          kind: 'metered',
-          usage: options.usage?.[feature] ?? 0,
-          limit: grant.limit,
-          enforcement: grant.enforcement,
-          resetPeriod: grant.resetPeriod,
-          resetsAt: grant.resetPeriod === null ? null : nextReset(grant.resetPeriod, now),
-          source,
-          expiresAt,
-        } satisfies MeteredEntitlement
-      }
-    }
-  }
-  apply(plan.grants, planSource, trialEndsAt)
-  const addons: NonNullable<EntitlementsSnapshot['addons']> = []
   for (const addonId of options.addons ?? []) {
-    const addon = catalog.addons.find((a) => a.id === addonId)
+    const addon = index.addons.get(addonId)
     if (!addon) throw new Error(`createTestSnapshot: no add-on "${addonId}" in the catalog`)
     // A backend sells an add-on only with the plans it is made for; say so rather than compute a
     // snapshot no server would send.
-    if (!(addon.availableFor as readonly string[]).includes(plan.id))
+    if (trialEndsAt !== null || !isSoldWith(addon, plan))
       throw new Error(
-        `createTestSnapshot: add-on "${addonId}" is not available for plan "${plan.id}" (only ${addon.availableFor.join(', ')})`,
+        `createTestSnapshot: add-on "${addonId}" is not available for ${trialEndsAt !== null ? 'a trial' : `plan "${plan.id}"`} (only ${addon.availableFor.join(', ')})`,
       )
-    apply(addon.grants, 'addon', null)
-    addons.push({ id: addon.id, name: addon.name })
   }
+  const state: CustomerState =
+    trialEndsAt === null
+      ? { ...emptyCustomerState(), planId: plan.id, addons: [...(options.addons ?? [])] }
+      : {
+          ...emptyCustomerState(),
+          trial: { planId: plan.id, endsAt: Date.parse(trialEndsAt) },
+          trialsUsed: [plan.id],
+        }
+  // Usage belongs to each meter's current period (a reset period decides it).
+  const shapes = computeEntitlements(catalog, state, {}, now).entitlements
+  const usage: CustomerUsage = {}
+  for (const [feature, used] of Object.entries(options.usage ?? {})) {
+    const shape = Object.hasOwn(shapes, feature) ? shapes[feature] : undefined
+    const period = shape?.kind === 'metered' ? shape.resetPeriod : null
+    usage[feature] = { used, period, periodStart: period === null ? null : periodStart(period, now) }
+  }
+  const computed = computeEntitlements(catalog, state, usage, now)
+  const entitlements: Record<string, Entitlement> = { ...computed.entitlements }
   for (const [feature, entitlement] of Object.entries(options.entitlements ?? {})) {
     if (entitlement === null) delete entitlements[feature]
     else entitlements[feature] = entitlement
@@ -118,9 +103,9 @@ export function createTestSnapshot(options: TestSnapshotOptions = {}): Entitleme
     environment: options.environment ?? 'test',
     version: options.version ?? 1,
     generatedAt: new Date(now).toISOString(),
-    plan: { id: plan.id, name: plan.name },
-    addons,
-    trialEndsAt,
+    plan: computed.plan,
+    addons: computed.addons,
+    trialEndsAt: computed.trialEndsAt,
     entitlements,
   }
 }

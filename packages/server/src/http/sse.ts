@@ -1,6 +1,8 @@
 // Server-sent events of snapshot updates, per customer. Each connection gets the current snapshot
 // at once, then every snapshot with a larger version; heartbeats in between. Changes from any
 // process on the same database arrive through the store's notices.
+
+import { unrefTimer } from '../timers.js'
 import type { CustomerViews } from '../views.js'
 import { ApiError } from './errors.js'
 
@@ -187,7 +189,7 @@ export class SseHub {
     if (this.timer !== undefined || this.options.heartbeatMs <= 0) return
     this.timer = setInterval(() => void this.tick(), this.options.heartbeatMs)
     // Open streams must not keep a test process (or a CLI on its way out) alive.
-    if (typeof this.timer === 'object' && 'unref' in this.timer) this.timer.unref()
+    unrefTimer(this.timer)
   }
 
   private stopTimer(): void {

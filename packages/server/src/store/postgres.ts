@@ -2,6 +2,7 @@
 // number of server instances can share one database: atomicity is in SQL, and changes reach every
 // instance through LISTEN/NOTIFY.
 import type { Pool, PoolClient, PoolConfig } from 'pg'
+import { unrefTimer } from '../timers.js'
 import type { SqlDriver, SqlTransaction } from './sql/driver.js'
 import { createSqlStore } from './sql/sqlStore.js'
 import type { Store } from './types.js'
@@ -125,7 +126,7 @@ export function postgresDriver(options: PostgresStoreOptions): SqlDriver {
             schedule()
           })
         }, delay)
-        if (typeof timer === 'object' && 'unref' in timer) timer.unref()
+        unrefTimer(timer)
       }
       await connect()
       return async () => {
