@@ -104,7 +104,7 @@ describe('client: fetch, check, subscribe', () => {
       .find({ queryKey: client.entitlementsQueryOptions().queryKey })
     expect(query?.isStaleByTime(1000)).toBe(true)
     const second = await client.refresh()
-    expect(server.requests[1]?.headers.get('if-none-match')).toBe('"v1"')
+    expect(server.requests[1]?.headers.get('if-none-match')).toBe('W/"1"')
     expect(second).toBe(first)
     expect(query?.isStaleByTime(1000)).toBe(false)
     expect(client.getState()).toMatchObject({ status: 'success', isStale: false })
@@ -479,7 +479,7 @@ describe('client over real sockets', () => {
       const client = clientFor(server, { baseUrl: `${await server.listen()}/`, fetch: undefined })
       await expect(client.refresh()).resolves.toMatchObject({ version: 3 })
       await client.refresh()
-      expect(server.requests[1]?.headers.get('if-none-match')).toBe('"v3"')
+      expect(server.requests[1]?.headers.get('if-none-match')).toBe('W/"3"')
       expect(client.getState().snapshot?.version).toBe(3)
     } finally {
       await server.close()

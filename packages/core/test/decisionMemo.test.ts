@@ -31,7 +31,8 @@ describe('kept decisions', () => {
 
   it('an expiry or a reset ahead: the kept decision holds until that instant, then the check decides anew', async () => {
     const server = createFakeServer()
-    server.setSnapshot(
+    // A reset two hours ahead (no calendar rule gives that): served as it is.
+    server.respondWith(
       snapshotOf('acme', 1, {
         promo: { kind: 'boolean', source: 'promotion', expiresAt: iso(SERVER_NOW + HOUR) },
         calls: { ...seats(5, 5), resetPeriod: 'day', resetsAt: iso(SERVER_NOW + 2 * HOUR) },

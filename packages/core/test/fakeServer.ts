@@ -6,11 +6,20 @@
 // - `server.listen()`: a real HTTP server on 127.0.0.1 (port 0), for faults that need sockets:
 //   refused connections, answers that never come, connections dropped after the work is done.
 //
-// By default it behaves like the real backend (snapshots with ETag/304, idempotent usage reports,
-// plan changes, catalog, SSE). Tests override single requests with scripted steps.
+// By default it IS the real backend: @entitle/server's handler on a memory store (snapshots with
+// ETag/304, idempotent usage reports with hard limits, plan changes), serving customers made from
+// the snapshots a test sets. Around it, the faults: scripted answers, hangs, dropped connections,
+// lost answers, held requests; and event streams the test writes itself (any framing, any data).
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { Catalog, EntitlementsSnapshot, MeteredEntitlement } from '../src/types.js'
+import { createEntitlementsServer, type EntitlementsServer, memoryStore } from '@entitle/server'
+import {
+  computeEntitlements,
+  customerFromSnapshot,
+  initialVersionMark,
+  parseCatalog,
+} from '../src/engine/index.js'
+import type { Catalog, EntitlementsSnapshot, Feature, MeteredEntitlement, Plan } from '../src/types.js'
 
 /** What to do with one request. */
 export type Step =
@@ -68,11 +77,12 @@ export function createFakeServer() {
   const waiters: Waiter[] = []
   const connections: SseConnection[] = []
   const connectionWaiters: ((connection: SseConnection) => void)[] = []
-  /** Idempotency key → the first answer, as the real backend keeps it. */
-  const usageAnswers = new Map<string, { body: string; status: number; json: unknown }>()
-  /** Times each idempotency key changed usage (should never exceed 1). */
+  /** Times each idempotency key changed usage, as answered by the backend (should never exceed 1). */
   const usageCounted = new Map<string, number>()
+  /** What GET /v1/catalog answers: whatever the test set, valid or not. */
   let catalog: Catalog = { features: [], plans: [], addons: [] }
+  /** The real backend, built on first use from the catalog and the snapshots set (rebuilt when they change). */
+  let backendServer: Promise<EntitlementsServer> | undefined
 
   const json = (status: number, body: unknown, headers?: Record<string, string>) =>
     new Response(JSON.stringify(body), {
@@ -86,80 +96,103 @@ export function createFakeServer() {
     return token === undefined || headers.get('authorization') === `Bearer ${token}`
   }
 
-  function backend(request: RecordedRequest, signal: AbortSignal | undefined): Response {
-    const { method, path, headers } = request
-    if (method === 'GET' && path === '/v1/catalog') return json(200, catalog)
-    const match = /^\/v1\/customers\/([^/]+)\/(entitlements|usage|subscription|events)$/.exec(path)
-    if (!match) return error(404, 'not_found')
-    const customerId = decodeURIComponent(match[1] ?? '')
-    if (!authorized(customerId, headers)) return error(401, 'unauthorized')
-    const snapshot = snapshots.get(customerId)
-    if (!snapshot) return error(404, 'not_found')
-    switch (`${method} ${match[2]}`) {
-      case 'GET entitlements': {
-        const etag = `"v${snapshot.version}"`
-        if (headers.get('if-none-match') === etag)
-          return new Response(null, { status: 304, headers: { etag } })
-        return json(200, snapshot, { etag })
-      }
-      case 'POST usage':
-        return usage(customerId, snapshot, request.body)
-      case 'PUT subscription': {
-        const body = request.body as { planId: string }
-        const next = {
-          ...snapshot,
-          version: snapshot.version + 1,
-          plan: { id: body.planId, name: body.planId },
-        }
-        snapshots.set(customerId, next)
-        return json(200, next)
-      }
-      case 'GET events':
-        return events(customerId, request, signal)
+  /**
+   * The backend's catalog: the test's (when it is valid) plus every feature the snapshots set name, so
+   * that a snapshot written by hand is served as it is (its features known, its grants as overrides).
+   */
+  function backendCatalog(): Catalog {
+    let base: Catalog = { features: [], plans: [], addons: [] }
+    try {
+      base = parseCatalog(catalog)
+    } catch {
+      // An invalid catalog is the client's test case: served raw on /v1/catalog, not used here.
     }
-    return error(405, 'method_not_allowed')
+    const features: Feature[] = [...base.features]
+    const known = new Set(features.map((f) => f.id))
+    const plans: Plan[] = [...base.plans]
+    for (const snapshot of snapshots.values()) {
+      for (const [id, entitlement] of Object.entries(snapshot.entitlements)) {
+        if (known.has(id)) continue
+        known.add(id)
+        features.push({ id, name: id, kind: entitlement.kind })
+      }
+      // The snapshot's plan, when the catalog lacks it: granting what the snapshot has from its plan.
+      const plan = snapshot.plan
+      if (plan === null || plans.some((p) => p.id === plan.id)) continue
+      const grants: Plan['grants'] = {}
+      for (const [id, entitlement] of Object.entries(snapshot.entitlements)) {
+        if (entitlement.source !== 'plan') continue
+        grants[id] =
+          entitlement.kind === 'metered'
+            ? {
+                kind: 'metered',
+                limit: entitlement.limit,
+                enforcement: entitlement.enforcement,
+                resetPeriod: entitlement.resetPeriod,
+              }
+            : entitlement.kind === 'config'
+              ? { kind: 'config', value: entitlement.value }
+              : { kind: 'boolean' }
+      }
+      plans.push({ id: plan.id, name: plan.name, price: null, trialDays: 0, grants })
+    }
+    return { ...base, features, plans }
   }
 
-  function usage(customerId: string, snapshot: EntitlementsSnapshot, body: unknown): Response {
-    const { feature, amount, idempotencyKey } = body as {
-      feature: string
-      amount: number
-      idempotencyKey: string
-    }
-    const raw = JSON.stringify({ feature, amount })
-    const previous = usageAnswers.get(idempotencyKey)
-    if (previous) {
-      if (previous.body !== raw) return error(422, 'idempotency_key_reused')
-      return json(previous.status, previous.json)
-    }
-    const entitlement = snapshot.entitlements[feature]
-    let status = 200
-    let answer: unknown
-    if (entitlement?.kind !== 'metered') {
-      status = 403
-      answer = { error: { code: 'not_entitled', message: `${feature} is not metered here` } }
-    } else if (
-      entitlement.limit !== null &&
-      entitlement.enforcement === 'hard' &&
-      entitlement.usage + amount > entitlement.limit
-    ) {
-      status = 409
-      answer = {
-        error: { code: 'limit_exceeded', message: `${feature}: limit ${entitlement.limit} reached` },
-      }
-    } else {
-      const next: MeteredEntitlement = { ...entitlement, usage: entitlement.usage + amount }
-      const version = snapshot.version + 1
-      snapshots.set(customerId, {
-        ...snapshot,
-        version,
-        entitlements: { ...snapshot.entitlements, [feature]: next },
+  /** Builds the backend with every customer as the snapshots set (or last served) say. */
+  async function buildBackend(): Promise<EntitlementsServer> {
+    const backendCat = backendCatalog()
+    const server = createEntitlementsServer({
+      catalog: backendCat,
+      store: memoryStore(),
+      // The fake's own tokens decide (401 without the right one); otherwise the path's customer.
+      authenticate: (request) => {
+        const id = decodeURIComponent(
+          /^\/v1\/customers\/([^/]+)\//.exec(new URL(request.url).pathname)?.[1] ?? '',
+        )
+        return authorized(id, request.headers) ? id : null
+      },
+      // The environment of the snapshots set (a fake server stands for one environment's backend).
+      environment: snapshots.values().next().value?.environment ?? 'test',
+      heartbeatMs: 0,
+    })
+    await server.ready
+    for (const snapshot of snapshots.values()) {
+      const now = Date.now()
+      const { state, usage } = customerFromSnapshot(backendCat, snapshot, now)
+      const mark = initialVersionMark(now, computeEntitlements(backendCat, state, usage, now))
+      await server.store.createCustomer({
+        id: snapshot.customerId,
+        stripeCustomerId: null,
+        state,
+        usage,
+        mark: { ...mark, version: snapshot.version },
       })
-      usageCounted.set(idempotencyKey, (usageCounted.get(idempotencyKey) ?? 0) + 1)
-      answer = { entitlement: next, version }
     }
-    usageAnswers.set(idempotencyKey, { body: raw, status, json: answer })
-    return json(status, answer)
+    return server
+  }
+
+  async function backend(request: RecordedRequest, raw: Request): Promise<Response> {
+    const { method, path } = request
+    if (method === 'GET' && path === '/v1/catalog') return json(200, catalog)
+    backendServer ??= buildBackend()
+    const server = await backendServer
+    const response = await server(raw)
+    const customerId = /^\/v1\/customers\/([^/]+)\//.exec(path)?.[1]
+    if (customerId !== undefined) {
+      const id = decodeURIComponent(customerId)
+      const current = await server.getSnapshot(id)
+      if (current) snapshots.set(id, current)
+      const key = (request.body as { idempotencyKey?: unknown } | undefined)?.idempotencyKey
+      if (
+        method === 'POST' &&
+        response.status === 200 &&
+        typeof key === 'string' &&
+        response.headers.get('idempotent-replayed') !== 'true'
+      )
+        usageCounted.set(key, (usageCounted.get(key) ?? 0) + 1)
+    }
+    return response
   }
 
   function events(customerId: string, request: RecordedRequest, signal: AbortSignal | undefined): Response {
@@ -209,7 +242,7 @@ export function createFakeServer() {
 
   async function handle(request: Request, signal: AbortSignal | undefined): Promise<Outcome> {
     const url = new URL(request.url)
-    const text = await request.text()
+    const text = await request.clone().text()
     let body: unknown
     try {
       body = text === '' ? undefined : JSON.parse(text)
@@ -236,24 +269,44 @@ export function createFakeServer() {
     )
     let step: Step = 'default'
     if (index >= 0) step = (scripts.splice(index, 1)[0] as { step: Step }).step
-    return run(step, recorded, signal)
+    return run(step, recorded, request, signal)
+  }
+
+  /** The normal answer: event streams are the test's to write; everything else is the real backend's. */
+  function answer(
+    recorded: RecordedRequest,
+    raw: Request,
+    signal: AbortSignal | undefined,
+  ): Promise<Response> | Response {
+    const stream = /^\/v1\/customers\/([^/]+)\/events$/.exec(recorded.path)
+    if (recorded.method === 'GET' && stream) {
+      const customerId = decodeURIComponent(stream[1] ?? '')
+      if (!authorized(customerId, recorded.headers)) return error(401, 'unauthorized')
+      if (!snapshots.has(customerId)) return error(404, 'not_found')
+      return events(customerId, recorded, signal)
+    }
+    return backend(recorded, raw)
   }
 
   async function run(
     step: Step,
     recorded: RecordedRequest,
+    raw: Request,
     signal: AbortSignal | undefined,
   ): Promise<Outcome> {
-    if (step === 'default') return backend(recorded, signal)
+    if (step === 'default') return answer(recorded, raw, signal)
     if (step === 'close') return DROP
     if (step === 'lost') {
-      backend(recorded, signal)
+      await answer(recorded, raw, signal)
       return DROP
     }
     if (step === 'hang') return new Promise<never>(() => {})
     if (step === 'hold') {
       return new Promise<Outcome>((resolve) => {
-        const held: HeldRequest = { ...recorded, release: (next) => resolve(run(next, recorded, signal)) }
+        const held: HeldRequest = {
+          ...recorded,
+          release: (next) => resolve(run(next, recorded, raw, signal)),
+        }
         const waiter = heldWaiters.shift()
         if (waiter) waiter(held)
         else heldQueue.push(held)
@@ -284,15 +337,33 @@ export function createFakeServer() {
     requests,
     usageCounted,
     connections,
-    /** Sets (or replaces) a customer's snapshot; the default backend serves it. */
+    /** Sets (or replaces) a customer: the backend then serves what this snapshot grants. */
     setSnapshot(snapshot: EntitlementsSnapshot) {
       snapshots.set(snapshot.customerId, snapshot)
+      backendServer = undefined
     },
+    /**
+     * The next GET of the customer's snapshot answers exactly `snapshot` (with its ETag): data no real
+     * backend would compute (an arbitrary reset instant, a server clock ahead of this one) is a fault
+     * like any other. Later requests go to the backend again.
+     */
+    respondWith(snapshot: EntitlementsSnapshot) {
+      scripts.push({
+        method: 'GET',
+        path: `/v1/customers/${encodeURIComponent(snapshot.customerId)}/entitlements`,
+        step: {
+          json: snapshot,
+          headers: { 'content-type': 'application/json', etag: `W/"${snapshot.version}"` },
+        },
+      })
+    },
+    /** The customer's snapshot as the backend last served it (or as set). */
     getSnapshot(customerId: string) {
       return snapshots.get(customerId)
     },
     setCatalog(next: Catalog) {
       catalog = next
+      backendServer = undefined
     },
     /** Requires `Authorization: Bearer <token>` for this customer (401 otherwise). */
     setToken(customerId: string, token: string) {
@@ -396,6 +467,7 @@ export function snapshotOf(
     version,
     generatedAt: '2026-01-01T00:00:00.000Z',
     plan: { id: 'basic', name: 'Basic' },
+    addons: [],
     trialEndsAt: null,
     entitlements,
   }

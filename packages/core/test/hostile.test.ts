@@ -199,7 +199,8 @@ describe('hostile clocks', () => {
     // The server's clock is 2 days ahead of this device's.
     const serverNow = Date.now() + 48 * HOUR
     const iso = (ms: number) => new Date(ms).toISOString()
-    server.setSnapshot({
+    // A server clock ahead of this one is the fault: its snapshot is served as it is.
+    server.respondWith({
       ...snapshotOf('acme', 2, {
         promo: { kind: 'boolean', source: 'promotion', expiresAt: iso(serverNow - HOUR) },
         calls: {

@@ -6,6 +6,7 @@ import { createSseParser, type ServerSentEvent } from '../src/sse.js'
 import { createTransport } from '../src/transport.js'
 import type { EntitlementEvent } from '../src/types.js'
 import { createFakeServer, type FakeServer, seats, snapshotOf } from './fakeServer.js'
+import { logpilotCatalog } from './fixtures/logpilot.js'
 import { BASE_URL, clientFor, SERVER_NOW, stateWhere } from './helpers.js'
 
 const acme = (version: number, usage = 3) => snapshotOf('acme', version, { seats: seats(usage) })
@@ -341,6 +342,7 @@ describe('tabs share updates (BroadcastChannel)', () => {
   afterEach(() => server.close())
 
   it("one tab's fetch, usage ack and plan change reach the other tab; versions never go back", async () => {
+    server.setCatalog(logpilotCatalog)
     const tabA = clientFor(server, { live: true })
     const tabB = clientFor(server, { live: true })
     tabA.start()

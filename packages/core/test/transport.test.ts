@@ -44,7 +44,7 @@ describe('transport', () => {
     await vi.advanceTimersByTimeAsync(99) // 0.5 × 200 ms
     expect(server.requests).toHaveLength(2)
     await vi.advanceTimersByTimeAsync(1)
-    await expect(result).resolves.toMatchObject({ status: 200, etag: '"v1"', body: { customerId: 'acme' } })
+    await expect(result).resolves.toMatchObject({ status: 200, etag: 'W/"1"', body: { customerId: 'acme' } })
     expect(server.requests).toHaveLength(3)
   })
 
@@ -152,12 +152,12 @@ describe('transport', () => {
   })
 
   it('sends If-None-Match and passes a 304 through', async () => {
-    await expect(transportFor(server).request({ path: PATH, etag: '"v1"' })).resolves.toEqual({
+    await expect(transportFor(server).request({ path: PATH, etag: 'W/"1"' })).resolves.toEqual({
       status: 304,
       body: undefined,
-      etag: '"v1"',
+      etag: 'W/"1"',
     })
-    expect(server.requests[0]?.headers.get('if-none-match')).toBe('"v1"')
+    expect(server.requests[0]?.headers.get('if-none-match')).toBe('W/"1"')
   })
 
   it('aborts on the caller signal, also during backoff', async () => {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import '../src/offlineQueue.js'
 import type { EntitlementEvent } from '../src/types.js'
 import { createFakeServer, type FakeServer, seats, snapshotOf } from './fakeServer.js'
+import { logpilotCatalog } from './fixtures/logpilot.js'
 import { clientFor, MemoryStorage, SERVER_NOW, stateWhere } from './helpers.js'
 
 const USAGE = '/v1/customers/acme/usage'
@@ -337,6 +338,7 @@ describe('changePlan and catalog', () => {
   afterEach(() => server.close())
 
   it('changePlan PUTs the subscription and applies the new snapshot', async () => {
+    server.setCatalog(logpilotCatalog)
     const events: EntitlementEvent[] = []
     const client = clientFor(server, { onEvent: (e) => events.push(e) })
     await client.refresh()

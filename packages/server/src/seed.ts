@@ -11,6 +11,7 @@ import {
   initialVersionMark,
   parseCatalog,
   periodStart,
+  setOwn,
 } from '@entitle/core/engine'
 import type { NewCustomer } from './store/types.js'
 
@@ -218,7 +219,7 @@ export function customersFromSeed(seed: SeedData & { catalog: Catalog }, now: nu
     for (const [feature, used] of Object.entries(c.usage ?? {})) {
       const shape = Object.hasOwn(shapes, feature) ? shapes[feature] : undefined
       const period = shape?.kind === 'metered' ? shape.resetPeriod : null
-      usage[feature] = { used, period, periodStart: period ? periodStart(period, now) : null }
+      setOwn(usage, feature, { used, period, periodStart: period ? periodStart(period, now) : null })
     }
     const computed = computeEntitlements(catalog, state, usage, now)
     return {

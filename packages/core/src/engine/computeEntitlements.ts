@@ -12,7 +12,7 @@ import type {
 import { grantOf, indexCatalog, isSoldWith } from './catalogIndex.js'
 import { type CombinedGrant, type Contribution, combineGrants, latestExpiry } from './combine.js'
 import type { CustomerState, CustomerUsage, UsageRecord } from './customerState.js'
-import { usageRecordOf } from './customerState.js'
+import { setOwn, usageRecordOf } from './customerState.js'
 
 /** One customer's entitlements at an instant: a snapshot without its identity and version. */
 export interface ComputedEntitlements {
@@ -161,7 +161,7 @@ export function computeEntitlements(
       const resetsAt = Date.parse(entitlement.resetsAt)
       if (resetsAt < nextChangeAt) nextChangeAt = resetsAt
     }
-    entitlements[feature.id] = entitlement
+    setOwn(entitlements, feature.id, entitlement)
   }
 
   return {

@@ -6,7 +6,7 @@ import { periodStart } from '../periods.js'
 import type { Catalog, Entitlement, EntitlementsSnapshot, Grant } from '../types.js'
 import { grantOf, indexCatalog } from './catalogIndex.js'
 import { type ComputedEntitlements, computeEntitlements } from './computeEntitlements.js'
-import { type CustomerState, type CustomerUsage, emptyCustomerState } from './customerState.js'
+import { type CustomerState, type CustomerUsage, emptyCustomerState, setOwn } from './customerState.js'
 
 /** The grant an entitlement is the wire form of. */
 function grantOfEntitlement(entitlement: Entitlement): Grant {
@@ -76,13 +76,27 @@ export function customerFromSnapshot(
     const entitlement = own(snapshot.entitlements, feature)
     if (entitlement?.kind !== 'metered') continue
     const period = entitlement.resetPeriod
-    usage[feature] = {
+    setOwn(usage, feature, {
       used: entitlement.usage,
       period,
       periodStart: period === null ? null : periodStart(period, now),
-    }
+    })
   }
-  const computed: ComputedEntitlements = computeEntitlements(catalog, state, usage, now)
+  // Promotions first, where the snapshot says a promotion grants it (and that reproduces it).
+  const first: ComputedEntitlements = computeEntitlements(catalog, state, usage, now)
+  const promotions: CustomerState['promotions'] = []
+  for (const feature of catalog.features) {
+    const wanted = own(snapshot.entitlements, feature.id)
+    if (wanted?.source !== 'promotion' || sameGrant(wanted, own(first.entitlements, feature.id))) continue
+    promotions.push({
+      feature: feature.id,
+      grant: grantOfEntitlement(wanted),
+      endsAt: wanted.expiresAt == null ? null : Date.parse(wanted.expiresAt),
+    })
+  }
+  state = { ...state, promotions }
+  // Overrides for whatever still differs.
+  const computed = computeEntitlements(catalog, state, usage, now)
   const overrides: CustomerState['overrides'] = []
   for (const feature of catalog.features) {
     const wanted = own(snapshot.entitlements, feature.id)

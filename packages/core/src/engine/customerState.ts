@@ -68,3 +68,11 @@ export function emptyCustomerState(): CustomerState {
 export function usageRecordOf(usage: CustomerUsage, feature: string): UsageRecord | undefined {
   return Object.hasOwn(usage, feature) ? usage[feature] : undefined
 }
+
+/**
+ * `record[key] = value` as an own, enumerable property whatever `key` is: a plain assignment of
+ * `'__proto__'` would set the object's prototype instead (feature ids come from requests).
+ */
+export function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true })
+}

@@ -24,6 +24,7 @@ export {
   emptyCustomerState,
   type OverrideGrant,
   type StripeEventMark,
+  setOwn,
   type TimedGrant,
   type UsageRecord,
   usageRecordOf,

@@ -3,6 +3,7 @@
 // what makes its limits and idempotency atomic. Nothing survives the process.
 import {
   applyUsage,
+  setOwn,
   type UsageResponse,
   usageRecordAfter,
   usageRecordOf,
@@ -114,7 +115,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
       const { plan } = write
       const outcome = applyUsage(plan, usageRecordOf(record.usage, plan.feature))
       if (outcome.status === 'applied') {
-        record.usage[plan.feature] = usageRecordAfter(plan, outcome)
+        setOwn(record.usage, plan.feature, usageRecordAfter(plan, outcome))
         record.mark = {
           version: record.mark.version + 1,
           versionAt: Math.max(record.mark.versionAt, write.now),

@@ -4,6 +4,7 @@
 import {
   type CustomerState,
   type CustomerUsage,
+  setOwn,
   type UsageOutcome,
   type UsagePlan,
   usageResponse,
@@ -59,11 +60,11 @@ const notifyOf = (customerId: string, version: number, revision: number): string
 function toRecord(row: CustomerRow): CustomerRecord {
   const usage: CustomerUsage = {}
   for (const [feature, used, period, periodStart] of json(row.usage) ?? []) {
-    usage[feature] = {
+    setOwn(usage, feature, {
       used: num(used),
       period: period as CustomerUsage[string]['period'],
       periodStart: periodStart === null ? null : num(periodStart),
-    }
+    })
   }
   return {
     id: row.id,
