@@ -31,34 +31,34 @@ export interface EntitlementsServerOptions {
   /** Who a request is from: `staticTokens(…)` (development), `jwtAuth(…)`, or your own. */
   authenticate: Authenticate
   /** Stripe webhook ingestion. Default: off (`POST /v1/webhooks/stripe` answers 400 `stripe_not_configured`). */
-  stripe?: StripeOptions
+  stripe?: StripeOptions | undefined
   /** The clock, epoch ms: expiries, trials and usage periods follow it. Default `Date.now`. */
-  clock?: () => number
+  clock?: (() => number) | undefined
   /** Snapshots' `environment`. Default `'production'`. */
-  environment?: string
+  environment?: string | undefined
   /** Secret of the `/v1/admin/…` API. Default: none, and the admin API answers 404. */
-  adminToken?: string
+  adminToken?: string | undefined
   /** Origins allowed by CORS: `'*'` for any, or exact origins. Default: none (same-origin only). */
-  corsOrigin?: string | readonly string[]
+  corsOrigin?: string | readonly string[] | undefined
   /** Where the handler is mounted, e.g. `'/api/entitlements'` for a Next.js catch-all route. Default `''`. */
-  basePath?: string
+  basePath?: string | undefined
   /** Interval of SSE heartbeat comments (which also push changes made by time), ms; 0 disables. Default 15,000. */
-  heartbeatMs?: number
+  heartbeatMs?: number | undefined
   /** Open event streams per customer and instance; one more is refused with 429. Default 10. */
-  maxStreamsPerCustomer?: number
+  maxStreamsPerCustomer?: number | undefined
   /** Largest accepted request body. Default 1 MiB. */
-  maxBodyBytes?: number
+  maxBodyBytes?: number | undefined
   /** How long usage idempotency keys are remembered, ms. Default 24 h. */
-  idempotencyTtlMs?: number
+  idempotencyTtlMs?: number | undefined
   /** Cache snapshots in this process (kept exact by the store's change notices). Default `true`. */
-  cache?: boolean
+  cache?: boolean | undefined
   /**
    * With a store shared by several instances (PostgreSQL): how often the cache is checked against the
    * database, ms, in case a notice was lost with a crashed instance. Default 5,000.
    */
-  recheckMs?: number
+  recheckMs?: number | undefined
   /** Where unexpected errors go. Default `console.error`. */
-  log?: (message: string, error?: unknown) => void
+  log?: ((message: string, error?: unknown) => void) | undefined
 }
 
 /** What a host knows about a request beyond the `Request` itself. */

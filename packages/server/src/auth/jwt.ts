@@ -5,19 +5,19 @@ import { type Authenticate, bearerToken } from './types.js'
 
 export interface JwtAuthOptions {
   /** HS256/384/512 shared secret. Give this or `jwksUrl`. */
-  secret?: string | Uint8Array
+  secret?: string | Uint8Array | undefined
   /** Your provider's JSON Web Key Set (e.g. `https://example.auth0.com/.well-known/jwks.json`). Give this or `secret`. */
-  jwksUrl?: string | URL
+  jwksUrl?: string | URL | undefined
   /** The claim that holds the customer id. Default `'sub'`. Dotted paths reach nested claims (`'org.id'`). */
-  customerClaim?: string
+  customerClaim?: string | undefined
   /** Required `iss`. Default: not checked. */
-  issuer?: string | string[]
+  issuer?: string | string[] | undefined
   /** Required `aud`. Default: not checked. */
-  audience?: string | string[]
+  audience?: string | string[] | undefined
   /** Accepted algorithms. Default: `['HS256']` with a secret; jose's asymmetric defaults with a JWKS. */
-  algorithms?: string[]
+  algorithms?: string[] | undefined
   /** Tolerated clock skew in seconds for `exp`/`nbf`. Default 5. */
-  clockToleranceSeconds?: number
+  clockToleranceSeconds?: number | undefined
 }
 
 function claim(payload: JWTPayload, path: string): unknown {
