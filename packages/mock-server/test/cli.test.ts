@@ -1,82 +1,30 @@
 // The CLI as users run it (built dist, child process): --data-dir (embedded PGlite) survives restarts,
 // kill -9 included.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ensureBuilt, killAll, runCli, startCli } from '../../server/test/processes.js'
 import type { ApiBody } from './helpers.js'
 import { metered } from './helpers.js'
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), '..')
 const cli = join(pkg, 'dist', 'cli.js')
 const dir = mkdtempSync(join(tmpdir(), 'entitle-mock-'))
-const children = new Set<ChildProcess>()
-
-function newestMtime(path: string): number {
-  const s = statSync(path)
-  if (!s.isDirectory()) return s.mtimeMs
-  return Math.max(0, ...readdirSync(path).map((f) => newestMtime(join(path, f))))
-}
 
 beforeAll(() => {
-  // The root CI builds first; a direct vitest run after editing sources rebuilds here.
-  let built = 0
-  try {
-    built = statSync(cli).mtimeMs
-  } catch {}
-  if (built < newestMtime(join(pkg, 'src'))) {
-    execFileSync(join(pkg, '..', '..', 'node_modules', '.bin', 'tsc'), ['-b', pkg], { stdio: 'inherit' })
-  }
+  ensureBuilt(join(pkg, '..', 'server'), join(pkg, '..', 'server', 'dist', 'cli.js'))
+  ensureBuilt(pkg, cli)
 }, 120_000)
 
 afterAll(() => {
-  for (const child of children) child.kill('SIGKILL')
+  killAll()
   rmSync(dir, { recursive: true, force: true })
 })
 
-interface Cli {
-  child: ChildProcess
-  url: string
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
-  output: () => string
-}
-
-function run(args: string[]): { child: ChildProcess; exited: Cli['exited']; output: () => string } {
-  const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-  children.add(child)
-  let out = ''
-  child.stdout?.on('data', (d: Buffer) => {
-    out += d
-  })
-  child.stderr?.on('data', (d: Buffer) => {
-    out += d
-  })
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.on('exit', (code, signal) => {
-      children.delete(child)
-      resolve({ code, signal })
-    })
-  })
-  return { child, exited, output: () => out }
-}
-
-/** Starts the CLI and resolves with its URL once it prints it. */
-function start(args: string[]): Promise<Cli> {
-  const r = run(['--port', '0', ...args])
-  return new Promise((resolve, reject) => {
-    const onData = () => {
-      const match = /listening on (http:\/\/\S+)/.exec(r.output())
-      if (match?.[1]) {
-        r.child.stdout?.off('data', onData)
-        resolve({ ...r, url: match[1] })
-      }
-    }
-    r.child.stdout?.on('data', onData)
-    r.exited.then(() => reject(new Error(`CLI exited before listening:\n${r.output()}`)))
-  })
-}
+const run = (args: string[]) => runCli(cli, args)
+const start = (args: string[]) => startCli(cli, args)
 
 async function call(url: string, method: string, path: string, token: string, body?: unknown) {
   const res = await fetch(`${url}${path}`, {

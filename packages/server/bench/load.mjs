@@ -13,9 +13,7 @@
 //
 // Build first (pnpm run build). PostgreSQL: DATABASE_URL if set, else a throwaway cluster
 // (scripts/postgres.mjs). Targets: POST usage >= 60% of the SQL floor, GET >= 50% of the static floor.
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { Agent, request } from 'node:http'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -23,6 +21,7 @@ import { fileURLToPath } from 'node:url'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, '..', '..', '..')
+const { createLoadClient, launch, measure, STATIC_FLOOR } = await import(join(root, 'bench/lib/load.mjs'))
 const short = process.argv.includes('--short')
 const json = process.argv.includes('--json')
 const DURATION_MS = short ? 400 : 2000
@@ -57,12 +56,6 @@ writeFileSync(
   }),
 )
 
-const STATIC_FLOOR = `
-import { createServer } from 'node:http'
-const body = JSON.stringify({ ok: true })
-const s = createServer((req, res) => { req.resume(); req.on('end', () => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(body) }) })
-s.listen(0, '127.0.0.1', () => console.log('listening on http://127.0.0.1:' + s.address().port))
-`
 // The write floor: parse the JSON body, one UPDATE … RETURNING (prepared), answer JSON.
 const SQL_FLOOR = `
 import { createServer } from 'node:http'
@@ -85,81 +78,11 @@ const s = createServer((req, res) => {
 s.listen(0, '127.0.0.1', () => console.log('listening on http://127.0.0.1:' + s.address().port))
 `
 
-function launch(args, env = {}) {
-  const child = spawn(process.execPath, args, {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, ...env },
-  })
-  const ready = new Promise((resolve, reject) => {
-    let out = ''
-    child.stdout.on('data', (d) => {
-      out += d
-      const m = /listening on (http:\/\/\S+)/.exec(out)
-      if (m) resolve(new URL(m[1]))
-    })
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)))
-  })
-  return { child, ready }
-}
-
-const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY })
-
-function send(target, method, path, customer, body) {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body)
-    const req = request(
-      {
-        agent,
-        host: target.hostname,
-        port: target.port,
-        method,
-        path,
-        headers: {
-          authorization: `Bearer demo-${customer}`,
-          ...(payload
-            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
-            : {}),
-        },
-      },
-      (res) => {
-        res.resume()
-        res.on('end', () => resolve(res.statusCode))
-      },
-    )
-    req.on('error', reject)
-    req.end(payload)
-  })
-}
-
-/** One measurement: `makeRequest(i)` at concurrency 32 for DURATION_MS or MAX_REQUESTS. */
-async function measure(makeRequest) {
-  await Promise.all(Array.from({ length: CONCURRENCY * 2 }, (_, i) => makeRequest(-1 - i)))
-  let issued = 0
-  let failed = 0
-  const latencies = []
-  const started = performance.now()
-  const deadline = started + DURATION_MS
-  const worker = async () => {
-    while (issued < MAX_REQUESTS && performance.now() < deadline) {
-      const i = issued++
-      const t0 = performance.now()
-      const status = await makeRequest(i)
-      latencies.push(performance.now() - t0)
-      if (status !== 200) failed++
-    }
-  }
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker))
-  const seconds = (performance.now() - started) / 1000
-  latencies.sort((a, b) => a - b)
-  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0
-  return {
-    rps: latencies.length / seconds,
-    requests: latencies.length,
-    p50Ms: pct(0.5),
-    p99Ms: pct(0.99),
-    non200: failed,
-  }
-}
+const load = createLoadClient(CONCURRENCY)
+const send = (target, method, path, customer, body) =>
+  load.send(target, method, path, `demo-${customer}`, body)
+const run = (makeRequest) =>
+  measure(makeRequest, { concurrency: CONCURRENCY, durationMs: DURATION_MS, maxRequests: MAX_REQUESTS })
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
@@ -225,13 +148,13 @@ try {
   )
   for (let round = 0; round < ROUNDS; round++) {
     for (const [name, makeRequest] of cases) {
-      const result = await measure(makeRequest)
+      const result = await run(makeRequest)
       if (!results.has(name)) results.set(name, [])
       results.get(name).push(result)
     }
   }
 } finally {
-  agent.destroy()
+  load.close()
   for (const p of processes) p.child.kill('SIGTERM')
   await Promise.all(
     processes.map(

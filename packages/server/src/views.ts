@@ -2,6 +2,7 @@
 // while the store's change notices keep the cache exact, and given a new version (atomically, in the
 // store) when time alone changes their content.
 import {
+  buildSnapshot,
   type Catalog,
   type ComputedEntitlements,
   computeEntitlements,
@@ -60,16 +61,8 @@ function makeView(record: CustomerRecord, computed: ComputedEntitlements, enviro
   let head: string | undefined
   let tail: string | undefined
   const version = record.mark.version
-  const snapshot = (at: number): EntitlementsSnapshot => ({
-    customerId: record.id,
-    environment,
-    version,
-    generatedAt: new Date(at).toISOString(),
-    plan: computed.plan,
-    addons: computed.addons,
-    trialEndsAt: computed.trialEndsAt,
-    entitlements: computed.entitlements,
-  })
+  const snapshot = (at: number): EntitlementsSnapshot =>
+    buildSnapshot(record.id, environment, version, computed, at)
   return {
     record,
     computed,

@@ -1,4 +1,5 @@
-// The built `entitle-server` CLI as child processes, for tests that need real instances.
+// CLIs as child processes (the built `entitle-server`, or another package's: the mock server's tests
+// use these too), for tests that need real instances.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { readdirSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -14,14 +15,16 @@ function newestMtime(path: string): number {
   return Math.max(0, ...readdirSync(path).map((f) => newestMtime(join(path, f))))
 }
 
-/** Builds the package when its dist is older than its sources (the root CI builds first anyway). */
-export function ensureBuilt(): void {
+/** Builds a package when its dist CLI is older than its sources (the root CI builds first anyway). */
+export function ensureBuilt(packageDir = pkg, cli = CLI): void {
   let built = 0
   try {
-    built = statSync(CLI).mtimeMs
+    built = statSync(cli).mtimeMs
   } catch {}
-  if (built < newestMtime(join(pkg, 'src'))) {
-    execFileSync(join(pkg, '..', '..', 'node_modules', '.bin', 'tsc'), ['-b', pkg], { stdio: 'inherit' })
+  if (built < newestMtime(join(packageDir, 'src'))) {
+    execFileSync(join(packageDir, '..', '..', 'node_modules', '.bin', 'tsc'), ['-b', packageDir], {
+      stdio: 'inherit',
+    })
   }
 }
 
@@ -39,9 +42,9 @@ export function killAll(): void {
   for (const child of children) child.kill('SIGKILL')
 }
 
-/** Starts `entitle-server` and resolves once it prints its URL. */
-export function startInstance(args: string[], env: Record<string, string> = {}): Promise<Instance> {
-  const child = spawn(process.execPath, [CLI, '--port', '0', ...args], {
+/** A CLI run: its process, its output so far, and how it ended. */
+export function runCli(cli: string, args: string[], env: Record<string, string> = {}): Omit<Instance, 'url'> {
+  const child = spawn(process.execPath, [cli, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   })
@@ -59,17 +62,28 @@ export function startInstance(args: string[], env: Record<string, string> = {}):
       resolve({ code, signal })
     })
   })
+  return { child, exited, output: () => out }
+}
+
+/** Starts a server CLI on a free port and resolves once it prints `listening on <url>`. */
+export function startCli(cli: string, args: string[], env: Record<string, string> = {}): Promise<Instance> {
+  const run = runCli(cli, ['--port', '0', ...args], env)
   return new Promise((resolve, reject) => {
     const onData = (): void => {
-      const match = /listening on (http:\/\/\S+)/.exec(out)
+      const match = /listening on (http:\/\/\S+)/.exec(run.output())
       if (match?.[1]) {
-        child.stdout?.off('data', onData)
-        resolve({ child, url: match[1], exited, output: () => out })
+        run.child.stdout?.off('data', onData)
+        resolve({ ...run, url: match[1] })
       }
     }
-    child.stdout?.on('data', onData)
-    exited.then(() => reject(new Error(`entitle-server exited before listening:\n${out}`)))
+    run.child.stdout?.on('data', onData)
+    run.exited.then(() => reject(new Error(`${cli} exited before listening:\n${run.output()}`)))
   })
+}
+
+/** Starts `entitle-server` and resolves once it prints its URL. */
+export function startInstance(args: string[], env: Record<string, string> = {}): Promise<Instance> {
+  return startCli(CLI, args, env)
 }
 
 let databases = 0
