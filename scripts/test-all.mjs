@@ -26,6 +26,12 @@ const steps = [
     cmd: ['pnpm', 'exec', 'tsc', '-p', 'apps/demo/tsconfig.json'],
     needsBuild: true,
   },
+  // The Next.js example too: strict, against the built declarations (`next build` skips its own check).
+  {
+    name: 'typecheck (Next.js example)',
+    cmd: ['pnpm', 'exec', 'tsc', '-p', 'apps/next/tsconfig.json'],
+    needsBuild: true,
+  },
   // The README's code blocks, extracted into apps/quickstart, as a strict app of a user: against the
   // built dist (.d.ts and .js), never the sources.
   {
@@ -77,6 +83,20 @@ const steps = [
     needsBuild: true,
     env: async () => ({ E2E_APP_PORT: String(await freePort()), E2E_MOCK_PORT: String(await freePort()) }),
     report: 'test-results/e2e.json',
+  },
+  // The Next.js example, built once, then its Playwright tests against `next start` on a free port.
+  {
+    name: 'next build (Next.js example)',
+    cmd: ['pnpm', '--filter', '@entitle/next-example', 'run', 'build'],
+    needsBuild: true,
+    env: async () => ({ NEXT_TELEMETRY_DISABLED: '1' }),
+  },
+  {
+    name: 'e2e Next.js example (playwright, chromium)',
+    cmd: ['pnpm', '--filter', '@entitle/next-example', 'exec', 'playwright', 'test'],
+    needsBuild: true,
+    env: async () => ({ NEXT_TELEMETRY_DISABLED: '1', E2E_NEXT_PORT: String(await freePort()) }),
+    report: 'test-results/e2e-next.json',
   },
   { name: 'size budgets', cmd: ['node', 'scripts/size.mjs'], needsBuild: true },
   {

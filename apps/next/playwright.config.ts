@@ -11,11 +11,15 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 process.env.E2E_NEXT_PORT ||= '3273'
 process.env.ENTITLE_ADMIN_TOKEN ||= `e2e-${randomBytes(12).toString('hex')}`
 process.env.ENTITLE_JWT_SECRET ||= randomBytes(32).toString('base64url')
-// A fresh PGlite data directory per run: the server seeds it on its first request.
-process.env.ENTITLE_DATA_DIR ||= mkdtempSync(join(tmpdir(), 'entitle-next-e2e-'))
+// A fresh PGlite data directory per run (the server seeds it on its first request), deleted after it.
+if (!process.env.ENTITLE_DATA_DIR) {
+  process.env.ENTITLE_DATA_DIR = mkdtempSync(join(tmpdir(), 'entitle-next-e2e-'))
+  process.env.E2E_NEXT_OWN_DATA_DIR = process.env.ENTITLE_DATA_DIR
+}
 
 export default defineConfig({
   testDir: './e2e',
+  globalTeardown: './e2e/teardown.ts',
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
@@ -41,6 +45,7 @@ export default defineConfig({
     timeout: 60_000,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { NEXT_TELEMETRY_DISABLED: '1' },
+    // The default store, PGlite, whatever DATABASE_URL the shell has (E2E_NEXT_DATABASE_URL: PostgreSQL).
+    env: { NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: process.env.E2E_NEXT_DATABASE_URL ?? '' },
   },
 })

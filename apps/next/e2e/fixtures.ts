@@ -49,8 +49,10 @@ export const test = base.extend<{ admin: Admin; consoleErrors: string[] }>({
             headers: ADMIN,
           })
           expect(response.ok()).toBe(true)
-          const { customer } = (await response.json()) as { customer: { usage: Record<string, number> } }
-          return customer.usage.seats ?? 0
+          const { customer } = (await response.json()) as {
+            customer: { usage: Record<string, { used: number } | undefined> }
+          }
+          return customer.usage.seats?.used ?? 0
         },
       })
     },
