@@ -11,6 +11,7 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 process.env.E2E_NEXT_PORT ||= '3273'
 process.env.ENTITLE_ADMIN_TOKEN ||= `e2e-${randomBytes(12).toString('hex')}`
 process.env.ENTITLE_JWT_SECRET ||= randomBytes(32).toString('base64url')
+process.env.STRIPE_WEBHOOK_SECRET ||= `whsec_e2e_${randomBytes(12).toString('hex')}`
 // A fresh PGlite data directory per run (the server seeds it on its first request), deleted after it.
 if (!process.env.ENTITLE_DATA_DIR) {
   process.env.ENTITLE_DATA_DIR = mkdtempSync(join(tmpdir(), 'entitle-next-e2e-'))
