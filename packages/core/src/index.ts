@@ -64,5 +64,7 @@ export type {
   Price,
   Register,
   ResetPeriod,
+  SubscriptionInfo,
+  SubscriptionStatus,
 } from './types.js'
 export { parseCatalog, parseMeteredEntitlement, parseSnapshot, parseUsageResult } from './validate.js'

@@ -66,8 +66,35 @@ export interface EntitlementsSnapshot {
    */
   addons?: { id: string; name: string }[]
   trialEndsAt: string | null
+  /**
+   * The subscription's lifecycle, for display (billing banners, a customer portal): never used to
+   * gate, since what it does to entitlements is already in `entitlements`. Optional on the wire.
+   */
+  subscription?: SubscriptionInfo
   /** Feature id → entitlement. An absent feature is not entitled. */
   entitlements: Record<string, Entitlement>
+}
+
+/**
+ * Where a subscription stands. `active`: a paid plan; `trialing`: only a free trial; `past_due`: a
+ * payment failed and the plan's entitlements stay until `graceEndsAt`; `unpaid`: the grace period is
+ * over and they are gone; `none`: no plan.
+ */
+export type SubscriptionStatus = 'active' | 'trialing' | 'past_due' | 'unpaid' | 'none'
+
+/** `EntitlementsSnapshot.subscription`. */
+export interface SubscriptionInfo {
+  status: SubscriptionStatus
+  /** When the current billing period ends (a scheduled change applies then); `null`: no period. */
+  currentPeriodEnd: string | null
+  /** `past_due` / `unpaid`: when the plan's entitlements go (went) unless payment is fixed. */
+  graceEndsAt: string | null
+  /** A change that applies at `at`, e.g. a downgrade at the end of the period (`plan: null`: cancelled). */
+  scheduledChange: {
+    at: string
+    plan: { id: string; name: string } | null
+    addons: { id: string; name: string }[]
+  } | null
 }
 
 /** A price in minor units (4900 = $49.00). `null` on a plan means "contact us". */
@@ -100,6 +127,12 @@ export interface Plan {
   price: Price | null
   /** Days of free trial a new subscriber gets; 0 = none. */
   trialDays: number
+  /**
+   * The plan's version. Raise it when its grants change: customers who subscribed to an earlier
+   * version keep the grants they bought (grandfathered) until they change plan. Default: unversioned
+   * (every customer gets the catalog's current grants).
+   */
+  version?: number
   grants: Record<string, Grant>
 }
 

@@ -149,6 +149,16 @@ const SNAPSHOT: Rules = {
   plan: orNull(nested(NAMED)),
   addons: optional(arrayOf(nested(NAMED))),
   trialEndsAt: orNull(instant),
+  subscription: optional(
+    nested({
+      status: oneOf('active', 'trialing', 'past_due', 'unpaid', 'none'),
+      currentPeriodEnd: orNull(instant),
+      graceEndsAt: orNull(instant),
+      scheduledChange: orNull(
+        nested({ at: instant, plan: orNull(nested(NAMED)), addons: arrayOf(nested(NAMED)) }),
+      ),
+    }),
+  ),
 }
 const FEATURE: Rules = { ...NAMED, unit: optional(string), description: optional(string) }
 
@@ -240,7 +250,7 @@ export function parseCatalog(json: unknown): Catalog {
     return knownKind(f, at) ? f : undefined
   })
   const plans = list(o.plans, `${path}.plans`, (value, at) =>
-    check(offer(value, at), at, { trialDays: integer }),
+    check(offer(value, at), at, { trialDays: integer, version: optional(integer) }),
   )
   const addons = list(o.addons, `${path}.addons`, (value, at) =>
     check(offer(value, at), at, { availableFor: arrayOf(string) }),

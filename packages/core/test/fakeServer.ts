@@ -469,6 +469,7 @@ export function snapshotOf(
     plan: { id: 'basic', name: 'Basic' },
     addons: [],
     trialEndsAt: null,
+    subscription: { status: 'active', currentPeriodEnd: null, graceEndsAt: null, scheduledChange: null },
     entitlements,
   }
 }

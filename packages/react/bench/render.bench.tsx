@@ -5,7 +5,7 @@
 // Run: `pnpm --filter @entitle/react bench` (bench/run.mjs bundles this file and runs it in Node + jsdom,
 // React production profiling build). Prints figures; asserts nothing about time.
 import './dom.js'
-import type { EntitlementsClient, evaluate } from '@entitle/core'
+import type { Catalog, EntitlementsClient, evaluate } from '@entitle/core'
 import {
   createContext,
   Profiler,
@@ -52,6 +52,25 @@ function snapshot() {
   return { ...createTestSnapshot({ customerId: 'bench', entitlements: {} }), entitlements }
 }
 
+/** The catalog the test backend needs to know the bench's features `f0`… (a real backend refuses unknown ones). */
+function catalog(): Catalog {
+  const grants = Object.fromEntries(
+    Array.from({ length: FEATURES }, (_, i) => [
+      `f${i}`,
+      { kind: 'metered' as const, limit: 1_000_000, enforcement: 'hard' as const, resetPeriod: null },
+    ]),
+  )
+  return {
+    features: Array.from({ length: FEATURES }, (_, i) => ({
+      id: `f${i}`,
+      name: `f${i}`,
+      kind: 'metered' as const,
+    })),
+    plans: [{ id: 'enterprise', name: 'Enterprise', price: null, trialDays: 0, grants }],
+    addons: [],
+  }
+}
+
 let consumerRenders = 0
 const ids = Array.from({ length: CONSUMERS }, (_, i) => ({ key: `c${i}`, feature: `f${i % FEATURES}` }))
 
@@ -86,7 +105,7 @@ interface Result {
 }
 
 async function run(kind: 'entitle' | 'naive'): Promise<Result> {
-  const { client } = createTestClient({ snapshot: snapshot() })
+  const { client } = createTestClient({ snapshot: snapshot(), catalog: catalog() })
   const container = document.createElement('div')
   document.body.append(container)
   const root = createRoot(container)

@@ -9,12 +9,15 @@ import {
   clearOverride,
   computeEntitlements,
   type EntitlementsSnapshot,
+  effectiveState,
   emptyCustomerState,
   endPromotions,
   type Grant,
   grantPromotion,
   initialVersionMark,
+  markPastDue,
   RuleError,
+  resolvePastDue,
   type SubscriptionChange,
   setOverride,
 } from '@entitle/core/engine'
@@ -79,6 +82,16 @@ export interface EntitlementsAdmin {
   ): Promise<EntitlementsSnapshot>
   /** Removes a feature's override. */
   clearOverride(customerId: string, feature: string): Promise<EntitlementsSnapshot>
+  /**
+   * A failed payment: the plan (and its add-ons) stay until `graceEndsAt` (default: in 7 days), then
+   * their entitlements go; the snapshot says `past_due`, then `unpaid`.
+   */
+  markPastDue(
+    customerId: string,
+    grace?: { graceEndsAt?: InstantInput; graceDays?: number },
+  ): Promise<EntitlementsSnapshot>
+  /** The payment went through: back to normal. */
+  resolvePastDue(customerId: string): Promise<EntitlementsSnapshot>
 }
 
 export function toInstant(value: InstantInput, field = 'endsAt'): number | null {
@@ -183,5 +196,19 @@ export function createAdmin({ store, catalog, operations, clock }: AdminOptions)
         ),
       ),
     clearOverride: (customerId, feature) => snapshotOf(customerId, (state) => clearOverride(state, feature)),
+    markPastDue: (customerId, grace = {}) =>
+      snapshotOf(customerId, (state, now) =>
+        markPastDue(
+          effectiveState(catalog, state, now),
+          {
+            ...(grace.graceDays === undefined ? {} : { graceDays: grace.graceDays }),
+            ...(grace.graceEndsAt === undefined || grace.graceEndsAt === null
+              ? {}
+              : { graceEndsAt: toInstant(grace.graceEndsAt, 'graceEndsAt') ?? undefined }),
+          },
+          now,
+        ),
+      ),
+    resolvePastDue: (customerId) => snapshotOf(customerId, (state) => resolvePastDue(state)),
   }
 }

@@ -12,6 +12,7 @@ import {
   parseCatalog,
   periodStart,
   setOwn,
+  withTerms,
 } from '@entitle/core/engine'
 import type { NewCustomer } from './store/types.js'
 
@@ -45,6 +46,10 @@ export interface SeedCustomer {
   stripeFeatures?: string[]
   /** Usage of metered features in their current period. */
   usage?: Record<string, number>
+  /** A failed payment: the plan's entitlements go at this end (`endsInDays` / `endsAt`) unless paid. */
+  pastDue?: SeedEnd
+  /** A change at an instant (`endsInDays` / `endsAt`: when), e.g. a downgrade at period end. */
+  scheduledChange?: { planId: string | null; addons?: string[] } & SeedEnd
 }
 
 /** A seed: what `--seed <file>` contains (JSON). */
@@ -171,6 +176,23 @@ export function checkSeed(input: unknown, fallbackCatalog?: Catalog): SeedData &
           fail(`${path}.stripeFeatures`, `unknown feature ${JSON.stringify(f)}`)
       }
     }
+    if (c.scheduledChange !== undefined) {
+      const change = c.scheduledChange
+      if (
+        !isRecord(change) ||
+        (change.planId !== null && (typeof change.planId !== 'string' || !plans.has(change.planId)))
+      )
+        fail(`${path}.scheduledChange.planId`, 'unknown plan (null cancels)')
+      for (const a of (change.addons as unknown[] | undefined) ?? []) {
+        if (typeof a !== 'string' || !addons.has(a))
+          fail(`${path}.scheduledChange.addons`, `unknown add-on ${JSON.stringify(a)}`)
+      }
+    }
+    if (
+      c.pastDue !== undefined &&
+      (!isRecord(c.pastDue) || (c.pastDue.endsAt === undefined && c.pastDue.endsInDays === undefined))
+    )
+      fail(`${path}.pastDue`, 'needs endsAt or endsInDays (when the grace period ends)')
     if (c.usage !== undefined) {
       if (!isRecord(c.usage)) fail(`${path}.usage`, 'must be an object')
       for (const [f, n] of Object.entries(c.usage)) {
@@ -195,7 +217,7 @@ export function customersFromSeed(seed: SeedData & { catalog: Catalog }, now: nu
   return seed.customers.map((c, i) => {
     const path = `seed.customers[${i}]`
     const trialEnd = c.trial ? endOf(c.trial, now, `${path}.trial`) : null
-    const state: CustomerState = {
+    let state: CustomerState = {
       ...emptyCustomerState(),
       planId: c.planId,
       addons: [...new Set(c.addons ?? [])],
@@ -212,7 +234,20 @@ export function customersFromSeed(seed: SeedData & { catalog: Catalog }, now: nu
         endsAt: endOf(o, now, `${path}.overrides[${j}]`),
       })),
       stripe: { features: [...new Set(c.stripeFeatures ?? [])], lastEvent: null },
+      billing: {
+        scheduledChange: c.scheduledChange
+          ? {
+              at: endOf(c.scheduledChange, now, `${path}.scheduledChange`) ?? now,
+              planId: c.scheduledChange.planId,
+              addons: [...new Set(c.scheduledChange.addons ?? [])],
+            }
+          : null,
+        pastDue: c.pastDue
+          ? { since: now, graceEndsAt: endOf(c.pastDue, now, `${path}.pastDue`) ?? now }
+          : null,
+      },
     }
+    state = withTerms(catalog, state)
     // Usage belongs to the meter as the customer has it now (its reset period decides the period).
     const shapes = computeEntitlements(catalog, state, {}, now).entitlements
     const usage: CustomerUsage = {}

@@ -75,6 +75,7 @@ function makeView(record: CustomerRecord, computed: ComputedEntitlements, enviro
         plan: computed.plan,
         addons: computed.addons,
         trialEndsAt: computed.trialEndsAt,
+        subscription: computed.subscription,
         entitlements: computed.entitlements,
       }).slice(1)}`
       return head + new Date(at).toISOString() + tail

@@ -296,3 +296,56 @@ describe('cache', () => {
     server.close()
   })
 })
+
+describe('subscription lifecycle over HTTP', () => {
+  it('a downgrade at period end, then a failed payment with a grace period, played through with the clock', async () => {
+    const { call, clock } = await harness({ adminToken: ADMIN_SECRET })
+    await call('PUT', '/v1/customers/globex/subscription', {
+      token: 'demo-globex',
+      body: { planId: 'premium', addons: ['extra-seats'] },
+    })
+    const scheduled = await call('PUT', '/v1/customers/globex/subscription', {
+      token: 'demo-globex',
+      body: { planId: 'basic', at: 'period_end' },
+    })
+    expect(scheduled.status).toBe(200)
+    expect(scheduled.json.subscription).toEqual({
+      status: 'active',
+      currentPeriodEnd: '2026-04-01T00:00:00.000Z',
+      graceEndsAt: null,
+      scheduledChange: { at: '2026-04-01T00:00:00.000Z', plan: { id: 'basic', name: 'Basic' }, addons: [] },
+    })
+    expect(scheduled.json.entitlements).toMatchObject({ seats: { limit: 15 } })
+    expect(
+      (
+        await call('PUT', '/v1/customers/globex/subscription', {
+          token: 'demo-globex',
+          body: { planId: 'basic', at: 'later' },
+        })
+      ).status,
+    ).toBe(400)
+
+    clock.now = Date.parse('2026-04-01T00:00:00.000Z')
+    const downgraded = await call('GET', '/v1/customers/globex/entitlements', { token: 'demo-globex' })
+    expect(downgraded.json.plan).toEqual({ id: 'basic', name: 'Basic' })
+    expect(downgraded.json.version).toBeGreaterThan(scheduled.json.version as number)
+    expect(downgraded.json.entitlements).toMatchObject({ seats: { limit: 3 } })
+
+    const graceEndsAt = new Date(clock.now + 3 * 86_400_000).toISOString()
+    const pastDue = await call('PUT', '/v1/admin/customers/globex/billing', {
+      token: ADMIN_SECRET,
+      body: { pastDue: { graceEndsAt } },
+    })
+    expect(pastDue.json.subscription).toMatchObject({ status: 'past_due', graceEndsAt })
+    clock.now += 3 * 86_400_000
+    const unpaid = await call('GET', '/v1/customers/globex/entitlements', { token: 'demo-globex' })
+    expect(unpaid.json.subscription).toMatchObject({ status: 'unpaid' })
+    expect(unpaid.json.entitlements).not.toHaveProperty('seats')
+    const paid = await call('PUT', '/v1/admin/customers/globex/billing', {
+      token: ADMIN_SECRET,
+      body: { pastDue: null },
+    })
+    expect(paid.json.subscription).toMatchObject({ status: 'active', graceEndsAt: null })
+    expect(paid.json.entitlements).toMatchObject({ seats: { limit: 3 } })
+  })
+})

@@ -8,11 +8,19 @@ import type {
   Grant,
   GrantSource,
   MeteredEntitlement,
+  SubscriptionInfo,
 } from '../types.js'
 import { grantOf, indexCatalog, isSoldWith } from './catalogIndex.js'
 import { type CombinedGrant, type Contribution, combineGrants, latestExpiry } from './combine.js'
 import type { CustomerState, CustomerUsage, UsageRecord } from './customerState.js'
 import { setOwn, usageRecordOf } from './customerState.js'
+import {
+  effectiveState,
+  isUnpaid,
+  nextLifecycleChange,
+  planGrantsFor,
+  subscriptionInfo,
+} from './lifecycle.js'
 
 /** One customer's entitlements at an instant: a snapshot without its identity and version. */
 export interface ComputedEntitlements {
@@ -20,6 +28,8 @@ export interface ComputedEntitlements {
   /** The add-ons in effect (sold with the plan), in the order bought. */
   addons: NonNullable<EntitlementsSnapshot['addons']>
   trialEndsAt: string | null
+  /** The subscription's lifecycle (status, period end, grace period, a scheduled change). */
+  subscription: SubscriptionInfo
   entitlements: Record<string, Entitlement>
   /** Epoch ms of the next instant this changes by itself (an end, a period reset); `Infinity`: never. */
   nextChangeAt: number
@@ -82,7 +92,9 @@ export function toEntitlement(combined: CombinedGrant, usage: number, now: numbe
 
 /**
  * Combines every source of every catalog feature for one customer at `now` (see `combineGrants`):
- * - `plan`: the plan's grants and the features Stripe grants;
+ * - `plan`: the plan's grants (the terms bought, for a grandfathered plan version; none once a grace
+ *   period ended unpaid) and the features Stripe grants; a change scheduled for an instant that has
+ *   come is in effect;
  * - `addon`: each add-on sold with the plan (others do not count, and are not listed);
  * - `trial`: the trial plan's grants until the trial ends;
  * - `promotion`: one feature each, until its end;
@@ -92,14 +104,17 @@ export function toEntitlement(combined: CombinedGrant, usage: number, now: numbe
  */
 export function computeEntitlements(
   catalog: Catalog,
-  state: CustomerState,
+  stored: CustomerState,
   usage: CustomerUsage,
   now: number,
 ): ComputedEntitlements {
   const index = indexCatalog(catalog)
+  // A change scheduled for an instant that has come is in effect (lifecycle.ts).
+  const state = effectiveState(catalog, stored, now)
+  const unpaid = isUnpaid(state, now)
   const byFeature = new Map<string, Contribution[]>()
   const overrides = new Map<string, CustomerState['overrides'][number]>()
-  let nextChangeAt = Number.POSITIVE_INFINITY
+  let nextChangeAt = nextLifecycleChange(state, now)
   const ended = (endsAt: number | null): boolean => {
     if (endsAt === null) return false
     if (endsAt <= now) return true
@@ -120,7 +135,8 @@ export function computeEntitlements(
   }
 
   const plan = state.planId === null ? undefined : index.plans.get(state.planId)
-  if (plan) addAll('plan', plan.grants, null)
+  // A grace period that ended unpaid takes the plan's (and its add-ons') entitlements away.
+  if (plan && !unpaid) addAll('plan', planGrantsFor(plan, state), null)
   for (const feature of state.stripe.features) {
     const grant = stripeGrantFor(catalog, feature, state.planId)
     if (grant) add('plan', feature, grant, null)
@@ -128,7 +144,7 @@ export function computeEntitlements(
   const addons: ComputedEntitlements['addons'] = []
   for (const id of state.addons) {
     const addon = index.addons.get(id)
-    if (addon && isSoldWith(addon, plan)) {
+    if (addon && !unpaid && isSoldWith(addon, plan)) {
       addAll('addon', addon.grants, null)
       addons.push({ id: addon.id, name: addon.name })
     }
@@ -168,6 +184,7 @@ export function computeEntitlements(
     plan: plan ? { id: plan.id, name: plan.name } : null,
     addons,
     trialEndsAt: trial && trialPlan ? toIso(trial.endsAt) : null,
+    subscription: subscriptionInfo(catalog, state, now),
     entitlements,
     nextChangeAt,
   }

@@ -55,6 +55,26 @@ export function customerFromSnapshot(
     planId,
     addons: (snapshot.addons ?? []).map((a) => a.id).filter((id) => index.addons.has(id)),
   }
+  // The lifecycle the snapshot reports: a scheduled change, a grace period.
+  const info = snapshot.subscription
+  if (info !== undefined) {
+    const scheduled = info.scheduledChange
+    state = {
+      ...state,
+      billing: {
+        scheduledChange:
+          scheduled === null
+            ? null
+            : {
+                at: Date.parse(scheduled.at),
+                planId:
+                  scheduled.plan !== null && index.plans.has(scheduled.plan.id) ? scheduled.plan.id : null,
+                addons: scheduled.addons.map((a) => a.id).filter((id) => index.addons.has(id)),
+              },
+        pastDue: info.graceEndsAt === null ? null : { since: now, graceEndsAt: Date.parse(info.graceEndsAt) },
+      },
+    }
+  }
   // A trial: the plan that grants every feature the snapshot has from source 'trial'.
   if (snapshot.trialEndsAt !== null) {
     const fromTrial = Object.keys(snapshot.entitlements).filter(

@@ -39,6 +39,28 @@ export interface CustomerState {
   overrides: OverrideGrant[]
   /** Feature ids Stripe grants (lookup keys of the last applied summary), and that summary. */
   stripe: { features: string[]; lastEvent: StripeEventMark | null }
+  /** The subscription's lifecycle (see lifecycle.ts). Absent: nothing scheduled, nothing overdue. */
+  billing?: BillingState
+  /**
+   * The terms the customer bought: the plan's version and grants when they subscribed. While the
+   * catalog's plan has another version, these grants apply (grandfathering). Absent: the catalog's.
+   */
+  planTerms?: PlanTerms | null
+}
+
+/** Where the subscription's billing stands. */
+export interface BillingState {
+  /** A change that applies at `at` (epoch ms): a downgrade at period end; `planId: null` cancels. */
+  scheduledChange?: { at: number; planId: string | null; addons: string[] } | null
+  /** A failed payment: the plan and its add-ons stay until `graceEndsAt` (epoch ms), then go. */
+  pastDue?: { since: number; graceEndsAt: number } | null
+}
+
+/** A plan as bought: its version and grants then. */
+export interface PlanTerms {
+  planId: string
+  version: number
+  grants: Record<string, Grant>
 }
 
 /** Usage of one meter in the period starting at `periodStart` of `period` (`null`: never resets). */

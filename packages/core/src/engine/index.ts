@@ -19,6 +19,7 @@ export {
 } from './computeEntitlements.js'
 export { customerFromSnapshot } from './customerFromSnapshot.js'
 export {
+  type BillingState,
   type CustomerState,
   type CustomerUsage,
   emptyCustomerState,
@@ -38,6 +39,16 @@ export {
   setOverride,
 } from './grants.js'
 export { checkIdempotencyKey, checkReplay, IDEMPOTENCY_TTL_MS, usageFingerprint } from './idempotency.js'
+export {
+  currentPeriodEnd,
+  effectiveState,
+  isUnpaid,
+  markPastDue,
+  planGrantsFor,
+  resolvePastDue,
+  subscriptionInfo,
+  withTerms,
+} from './lifecycle.js'
 export { RULE_ERROR_STATUS, RuleError, type RuleErrorCode } from './ruleError.js'
 export {
   applyStripeSummary,

@@ -9,6 +9,7 @@ import { customerFromSnapshot } from './customerFromSnapshot.js'
 import { type CustomerState, emptyCustomerState } from './customerState.js'
 import { clearOverride, endPromotions, grantPromotion, setOverride } from './grants.js'
 import { checkIdempotencyKey, checkReplay, usageFingerprint } from './idempotency.js'
+import { markPastDue, resolvePastDue } from './lifecycle.js'
 import { RuleError } from './ruleError.js'
 import { applyStripeSummary, isLaterEvent } from './stripeSummary.js'
 import { changeSubscription } from './subscription.js'
@@ -274,5 +275,107 @@ describe('plansThatUnlock combines as the backends do', () => {
   it('feature ids are looked up as own properties only', () => {
     for (const feature of ['toString', 'constructor', '__proto__'])
       expect(plansThatUnlock(catalog, feature)).toEqual([])
+  })
+})
+
+describe('subscription lifecycle', () => {
+  const premium = changeSubscription(catalog, state(), { planId: 'premium', addons: ['extra-seats'] }, T0)
+  const APRIL = Date.parse('2026-04-01T00:00:00.000Z')
+
+  it('a downgrade at period end keeps what was paid for until then, then applies by itself', () => {
+    const scheduled = changeSubscription(catalog, premium, { planId: 'basic', at: 'period_end' }, T0)
+    const before = computeEntitlements(catalog, scheduled, {}, T0)
+    expect(before.entitlements.seats).toMatchObject({ limit: 15 })
+    expect(before.subscription).toEqual({
+      status: 'active',
+      currentPeriodEnd: '2026-04-01T00:00:00.000Z',
+      graceEndsAt: null,
+      scheduledChange: { at: '2026-04-01T00:00:00.000Z', plan: { id: 'basic', name: 'Basic' }, addons: [] },
+    })
+    expect(before.nextChangeAt).toBe(APRIL)
+    const after = computeEntitlements(catalog, scheduled, {}, APRIL)
+    expect(after.plan).toEqual({ id: 'basic', name: 'Basic' })
+    expect(after.entitlements.seats).toMatchObject({ limit: 3 })
+    expect(after.subscription.scheduledChange).toBeNull()
+    // Changing the plan now cancels what was scheduled.
+    const kept = changeSubscription(catalog, scheduled, { planId: 'premium' }, T0)
+    expect(computeEntitlements(catalog, kept, {}, APRIL).entitlements.seats).toMatchObject({ limit: 15 })
+  })
+
+  it('scheduling needs a billing period; a trial is never scheduled', () => {
+    expect(
+      code(() =>
+        changeSubscription(catalog, emptyCustomerState(), { planId: 'premium', at: 'period_end' }, T0),
+      ),
+    ).toBe('invalid_request')
+    expect(
+      code(() =>
+        changeSubscription(catalog, premium, { planId: 'enterprise', trial: true, at: 'period_end' }, T0),
+      ),
+    ).toBe('invalid_request')
+  })
+
+  it('a failed payment keeps the plan through the grace period, then its grants go; paying restores them', () => {
+    const pastDue = markPastDue(premium, { graceDays: 3 }, T0)
+    const during = computeEntitlements(catalog, pastDue, {}, T0 + DAY)
+    expect(during.subscription).toMatchObject({
+      status: 'past_due',
+      graceEndsAt: new Date(T0 + 3 * DAY).toISOString(),
+    })
+    expect(during.entitlements['api-access']).toBeDefined()
+    expect(during.nextChangeAt).toBe(T0 + 3 * DAY)
+    const after = computeEntitlements(catalog, pastDue, {}, T0 + 3 * DAY)
+    expect(after.subscription.status).toBe('unpaid')
+    expect(after.entitlements['api-access']).toBeUndefined()
+    expect(after.entitlements.seats).toBeUndefined()
+    expect(
+      computeEntitlements(catalog, resolvePastDue(pastDue), {}, T0 + 3 * DAY).entitlements.seats,
+    ).toMatchObject({
+      limit: 15,
+    })
+    expect(code(() => markPastDue(emptyCustomerState(), {}, T0))).toBe('invalid_request')
+  })
+
+  it('a grandfathered customer keeps the grants of the plan version they bought', () => {
+    const v1 = {
+      ...catalog,
+      plans: catalog.plans.map((p) => (p.id === 'premium' ? { ...p, version: 1 } : p)),
+    }
+    const bought = changeSubscription(v1, state(), { planId: 'premium' }, T0)
+    expect(bought.planTerms).toMatchObject({ planId: 'premium', version: 1 })
+    const v2 = {
+      ...catalog,
+      plans: catalog.plans.map((p) =>
+        p.id === 'premium'
+          ? {
+              ...p,
+              version: 2,
+              grants: {
+                ...p.grants,
+                seats: {
+                  kind: 'metered' as const,
+                  limit: 8,
+                  enforcement: 'hard' as const,
+                  resetPeriod: null,
+                },
+              },
+            }
+          : p,
+      ),
+    }
+    expect(computeEntitlements(v2, bought, {}, T0).entitlements.seats).toMatchObject({ limit: 10 })
+    const newcomer = changeSubscription(v2, state(), { planId: 'premium' }, T0)
+    expect(computeEntitlements(v2, newcomer, {}, T0).entitlements.seats).toMatchObject({ limit: 8 })
+  })
+
+  it('trialing: only a free trial runs; none: nothing', () => {
+    const trialing = changeSubscription(
+      catalog,
+      { ...emptyCustomerState() },
+      { planId: 'enterprise', trial: true },
+      T0,
+    )
+    expect(computeEntitlements(catalog, trialing, {}, T0).subscription.status).toBe('trialing')
+    expect(computeEntitlements(catalog, emptyCustomerState(), {}, T0).subscription.status).toBe('none')
   })
 })

@@ -3,6 +3,7 @@
 import type { Catalog } from '../types.js'
 import { indexCatalog, isSoldWith } from './catalogIndex.js'
 import type { CustomerState } from './customerState.js'
+import { currentPeriodEnd, effectiveState, withTerms } from './lifecycle.js'
 import { RuleError } from './ruleError.js'
 
 const DAY_MS = 86_400_000
@@ -14,6 +15,11 @@ export interface SubscriptionChange {
   addons?: readonly string[] | undefined
   /** Start `planId`'s trial on top of the current plan instead of subscribing to it. */
   trial?: boolean | undefined
+  /**
+   * `'now'` (default) or `'period_end'`: schedule the change for the end of the current billing period
+   * (a downgrade keeps what was paid for until then). An immediate change cancels a scheduled one.
+   */
+  at?: 'now' | 'period_end' | undefined
 }
 
 /**
@@ -26,14 +32,17 @@ export interface SubscriptionChange {
  */
 export function changeSubscription(
   catalog: Catalog,
-  state: CustomerState,
+  stored: CustomerState,
   change: SubscriptionChange,
   now: number,
 ): CustomerState {
   const index = indexCatalog(catalog)
+  const state = effectiveState(catalog, stored, now)
   const plan = index.plans.get(change.planId)
   if (plan === undefined) throw new RuleError('unknown_plan', `planId: unknown plan "${change.planId}"`)
   if (change.trial === true) {
+    if (change.at === 'period_end')
+      throw new RuleError('invalid_request', 'at: a trial starts now; schedule only plan changes')
     if (change.addons !== undefined && change.addons.length > 0)
       throw new RuleError('invalid_request', 'addons: a trial cannot include add-ons; buy them with the plan')
     if (plan.trialDays <= 0) throw new RuleError('trial_not_available', `plan "${plan.id}" has no trial`)
@@ -59,5 +68,23 @@ export function changeSubscription(
     if (!isSoldWith(addon, plan))
       throw new RuleError('addon_not_available', `addons: "${id}" is not available for plan "${plan.id}"`)
   }
-  return { ...state, planId: plan.id, addons: [...new Set(addons)], trial: null }
+  if (change.at === 'period_end') {
+    const at = currentPeriodEnd(catalog, state, now)
+    if (at === null)
+      throw new RuleError(
+        'invalid_request',
+        'at: the current plan has no billing period to end; change it now',
+      )
+    return {
+      ...state,
+      billing: { ...state.billing, scheduledChange: { at, planId: plan.id, addons: [...new Set(addons)] } },
+    }
+  }
+  return withTerms(catalog, {
+    ...state,
+    planId: plan.id,
+    addons: [...new Set(addons)],
+    trial: null,
+    billing: { ...state.billing, scheduledChange: null },
+  })
 }

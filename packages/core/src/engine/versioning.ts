@@ -65,6 +65,7 @@ export function buildSnapshot(
     plan: computed.plan,
     addons: computed.addons,
     trialEndsAt: computed.trialEndsAt,
+    subscription: computed.subscription,
     entitlements: computed.entitlements,
   }
 }

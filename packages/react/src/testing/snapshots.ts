@@ -106,6 +106,7 @@ export function createTestSnapshot(options: TestSnapshotOptions = {}): Entitleme
     plan: computed.plan,
     addons: computed.addons,
     trialEndsAt: computed.trialEndsAt,
+    subscription: computed.subscription,
     entitlements,
   }
 }

@@ -3,6 +3,7 @@
 import { type Grant, parseGrant, RuleError } from '@entitle/core/engine'
 import type { EntitlementsAdmin } from '../admin.js'
 import { bearerToken } from '../auth/types.js'
+import { whenField } from './customerRoutes.js'
 import { ApiError, jsonResponse, methodNotAllowed } from './errors.js'
 import {
   onlyFields,
@@ -23,7 +24,7 @@ export interface AdminRoutesOptions {
 }
 
 const ADMIN_ROUTE =
-  /^\/v1\/admin\/customers(?:\/([^/]+)(?:\/(subscription|promotions|overrides)(?:\/([^/]+))?)?)?$/
+  /^\/v1\/admin\/customers(?:\/([^/]+)(?:\/(subscription|promotions|overrides|billing)(?:\/([^/]+))?)?)?$/
 
 function grantField(body: Record<string, unknown>, field: string): Grant | null | undefined {
   const value = body[field]
@@ -103,13 +104,31 @@ export function createAdminRoutes({ admin, adminToken, maxBodyBytes }: AdminRout
       case 'subscription': {
         if (method !== 'PUT' || feature !== undefined) throw methodNotAllowed('PUT')
         const input = await body(request)
-        onlyFields(input, ['planId', 'addons', 'trial'])
+        onlyFields(input, ['planId', 'addons', 'trial', 'at'])
         return jsonResponse(
           await admin.changeSubscription(customerId, {
             planId: stringField(input, 'planId'),
             addons: optionalStringArrayField(input, 'addons'),
             trial: optionalBooleanField(input, 'trial'),
+            at: whenField(input),
           }),
+        )
+      }
+      case 'billing': {
+        if (method !== 'PUT' || feature !== undefined) throw methodNotAllowed('PUT')
+        const input = await body(request)
+        onlyFields(input, ['pastDue'])
+        if (input.pastDue === null) return jsonResponse(await admin.resolvePastDue(customerId))
+        if (typeof input.pastDue !== 'object' || input.pastDue === undefined)
+          throw new RuleError('invalid_request', 'pastDue: an object { graceEndsAt } or null (paid)')
+        const pastDue = input.pastDue as Record<string, unknown>
+        onlyFields(pastDue, ['graceEndsAt'])
+        const graceEndsAt = optionalInstantField(pastDue, 'graceEndsAt')
+        return jsonResponse(
+          await admin.markPastDue(
+            customerId,
+            graceEndsAt === undefined || graceEndsAt === null ? {} : { graceEndsAt },
+          ),
         )
       }
       case 'promotions': {

@@ -34,6 +34,13 @@ function etagMatches(ifNoneMatch: string, etag: string): boolean {
   return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || strip(tag) === strip(etag))
 }
 
+/** `at`: `'now'` (default) or `'period_end'`. */
+export function whenField(body: Record<string, unknown>): 'now' | 'period_end' | undefined {
+  const at = body.at
+  if (at === undefined || at === 'now' || at === 'period_end') return at
+  throw new ApiError(400, 'invalid_request', 'at: must be "now" or "period_end"')
+}
+
 const etagHeaders = (etag: string): Record<string, string> => ({ etag, 'cache-control': 'private, no-cache' })
 
 export function createCustomerRoutes(options: CustomerRoutesOptions) {
@@ -103,11 +110,12 @@ export function createCustomerRoutes(options: CustomerRoutesOptions) {
         if (method !== 'PUT') throw methodNotAllowed('PUT')
         await authorize(request, customerId)
         const body = await readJsonObject(request, maxBodyBytes)
-        onlyFields(body, ['planId', 'addons', 'trial'])
+        onlyFields(body, ['planId', 'addons', 'trial', 'at'])
         const change: SubscriptionChange = {
           planId: stringField(body, 'planId'),
           addons: optionalStringArrayField(body, 'addons'),
           trial: optionalBooleanField(body, 'trial'),
+          at: whenField(body),
         }
         const view = await operations.updateState(customerId, (state, now) =>
           changeSubscription(catalog, state, change, now),
