@@ -118,6 +118,9 @@ describe('admin API', () => {
       { now: 'yesterday' },
       { now: new Date(T0).toISOString() },
       { advanceMs: 1, now: 'x' },
+      // Past the last instant a Date can hold: a clock there would break every date computed from it.
+      { advanceMs: Number.MAX_SAFE_INTEGER },
+      { now: '+275760-09-13T00:00:00.001Z' },
     ]) {
       const res = await admin('clock', body)
       expect(res.status).toBe(400)
