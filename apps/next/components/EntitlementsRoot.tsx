@@ -7,7 +7,8 @@ import { type Catalog, createEntitlementsClient, type EntitlementsSnapshot } fro
 import { EntitlementsProvider } from '@entitle/react'
 import { type ReactNode, useState } from 'react'
 import { apiTokenSource } from '../lib/apiToken'
-import { API_BASE_PATH, ENVIRONMENT, type Feature, helpers } from '../lib/entitlements'
+import { type Feature, helpers } from '../lib/entitlements'
+import { API_BASE_PATH, ENVIRONMENT } from '../lib/settings'
 
 export interface EntitlementsRootProps {
   customerId: string

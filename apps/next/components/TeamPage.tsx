@@ -13,7 +13,7 @@ const SHOWN = 8
 type Notice = { kind: 'success' | 'error'; text: string } | null
 
 export function TeamPage() {
-  const { refresh } = useEntitlements()
+  const { canInviteMembers, refresh } = useEntitlements()
   const seats = useEntitlement('seats', { requested: 0 })
   const paywall = usePaywall()
   const ids = useId()
@@ -58,14 +58,15 @@ export function TeamPage() {
     })
   }
 
+  // Words the hint only: the server decides when the invitation is sent.
   const left = seats.remaining
   const hint =
     seats.isFallback || seats.reason === 'loading'
       ? 'Checking your seats…'
-      : seats.limit === null
-        ? 'Unlimited seats on your plan.'
-        : !left
-          ? 'No seats left: inviting opens the upgrade options.'
+      : !canInviteMembers(1)
+        ? 'No seats left: inviting opens the upgrade options.'
+        : left === null || left === undefined
+          ? 'Unlimited seats on your plan.'
           : `${left} seat${left === 1 ? '' : 's'} left.`
 
   return (

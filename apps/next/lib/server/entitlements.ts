@@ -9,7 +9,7 @@ import { defaultSeed, logPilotCatalog } from '@entitle/mock-server'
 import { createEntitlementsServer, type EntitlementsServer, jwtAuth } from '@entitle/server'
 import { pgliteStore } from '@entitle/server/pglite'
 import { postgresStore } from '@entitle/server/postgres'
-import { API_BASE_PATH, ENVIRONMENT } from '../entitlements'
+import { API_BASE_PATH, ENVIRONMENT } from '../settings'
 import { adminToken, jwtSecret, stripeWebhookSecrets } from './secrets'
 import { API_AUDIENCE, CUSTOMER_CLAIM } from './tokens'
 
