@@ -19,6 +19,7 @@ import { clearPersisted } from './clearPersisted.js'
 import { createStateStore } from './clientState.js'
 import type {
   ChangePlanOptions,
+  CheckoutState,
   ClearPersistedOptions,
   ConfigValues,
   EntitlementsClient,
@@ -202,6 +203,10 @@ export function createEntitlementsClient(
     changed: () => update(),
   })
 
+  // The way back from a hosted checkout (checkoutReturn.ts, loaded only when the URL says so).
+  let checkout: CheckoutState | undefined
+  let checkoutHandled = false
+
   const stateStore = createStateStore(() => {
     let pendingUsage = 0
     for (const report of current.pending) if (report.queued) pendingUsage++
@@ -212,6 +217,7 @@ export function createEntitlementsClient(
       pendingUsage,
       catalog: catalog.shown(),
       live: live.status(),
+      checkout,
     }
   }, asEntitlementsError)
   const update = stateStore.update
@@ -283,7 +289,7 @@ export function createEntitlementsClient(
     }
   }
 
-  return {
+  const api: EntitlementsClient<string> & WithClearPersisted = {
     queryClient: options.queryClient,
     check,
     value<T extends ConfigValue>(feature: string, fallback: T): T {
@@ -322,7 +328,7 @@ export function createEntitlementsClient(
         response = await transport.request({
           method: 'PUT',
           path: customerPath(c.id, 'subscription'),
-          body: { planId, addons: planOptions?.addons, trial: planOptions?.trial },
+          body: { planId, addons: planOptions?.addons, trial: planOptions?.trial, at: planOptions?.at },
           // A trial starts once: were its answer lost, a blind retry would be refused
           // (`trial_already_used`). Ask what happened instead.
           retries: trial ? 0 : undefined,
@@ -338,6 +344,15 @@ export function createEntitlementsClient(
       if (records.accept(c, records.own(response.body, c.id), 'plan')) records.publish(c, Date.now())
       update()
       return withPendingUsage(c.base, c.pending) as EntitlementsSnapshot
+    },
+    waitFor: (condition, waitOptions) =>
+      import('./waitFor.js').then((m) => m.waitFor(api, condition, waitOptions)),
+    async checkFresh(feature, o = {}) {
+      const c = current
+      // Age of what the server last confirmed; restored data was confirmed in another session.
+      const age = c.confirmedAt === undefined || c.restored ? Infinity : Date.now() - c.confirmedAt
+      if (!(age < (o.maxAgeMs ?? 0))) await refresh().catch(noop)
+      return check(feature, o.requested === undefined ? undefined : { requested: o.requested })
     },
     track: emit,
     entitlementsQueryOptions: () => current.options,
@@ -355,6 +370,23 @@ export function createEntitlementsClient(
       update()
       refreshIfStale()
       if (catalog.restored()) loadCatalog().catch(noop)
+      const matcher = options.checkoutReturn
+      if (matcher !== undefined && !checkoutHandled && typeof location !== 'undefined') {
+        checkoutHandled = true
+        import('./checkoutReturn.js')
+          .then((m) =>
+            m.handleCheckoutReturn({
+              client: api,
+              matcher,
+              timeoutMs: options.checkoutTimeoutMs ?? 30_000,
+              set(state) {
+                checkout = state
+                update()
+              },
+            }),
+          )
+          .catch(noop)
+      }
       stopListening = listenToEnvironment({
         onOnline() {
           void usage.flush(current)
@@ -377,4 +409,5 @@ export function createEntitlementsClient(
       update()
     },
   }
+  return api
 }

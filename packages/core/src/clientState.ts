@@ -2,7 +2,7 @@
 // object while nothing in it changed (what `useSyncExternalStore` needs), and listeners told after
 // each change, one broken listener never stopping the others.
 import type { CacheEntry } from './cache.js'
-import type { EntitlementsClientState, LiveStatus } from './clientTypes.js'
+import type { CheckoutState, EntitlementsClientState, LiveStatus } from './clientTypes.js'
 import type { EntitlementsError } from './errors.js'
 import type { Catalog, EntitlementsSnapshot } from './types.js'
 
@@ -14,6 +14,7 @@ export interface StateInputs {
   pendingUsage: number
   catalog: Catalog | undefined
   live: LiveStatus
+  checkout?: CheckoutState | undefined
 }
 
 export interface StateStore {
@@ -38,7 +39,7 @@ export function createStateStore(
   const listeners = store.listeners
 
   function compute(): EntitlementsClientState {
-    const { customerId, entry, restored, pendingUsage, catalog, live } = read()
+    const { customerId, entry, restored, pendingUsage, catalog, live, checkout } = read()
     const snapshot = entry?.data
     const failed = entry?.status === 'error'
     const raw = failed ? entry.error : null
@@ -57,10 +58,11 @@ export function createStateStore(
       p.isStale === isStale &&
       p.pendingUsage === pendingUsage &&
       p.catalog === catalog &&
-      p.live === live
+      p.live === live &&
+      p.checkout === checkout
     )
       return p
-    state = { customerId, snapshot, status, error: wrapped, isStale, pendingUsage, catalog, live }
+    state = { customerId, snapshot, status, error: wrapped, isStale, pendingUsage, catalog, live, checkout }
     ;(store as { last: EntitlementsClientState }).last = state
     return state
   }

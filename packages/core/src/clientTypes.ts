@@ -1,6 +1,7 @@
 // The public shape of the headless client. `client.ts` implements it; `@entitle/react` binds to it.
 import type { QueryClient } from '@tanstack/query-core'
 import type { CatalogDefinition } from './catalog.js'
+import type { CheckoutReturnMatcher, PendingCheckout } from './checkout.js'
 import type { EntitlementsError } from './errors.js'
 import type {
   Catalog,
@@ -14,6 +15,7 @@ import type {
   FeatureKey,
   MeteredEntitlement,
 } from './types.js'
+import type { WaitCondition, WaitForOptions } from './waitFor.js'
 
 /** A Storage-like object (localStorage, sessionStorage, or your own). */
 export interface StorageLike {
@@ -121,6 +123,37 @@ export interface EntitlementsClientOptions<F extends string = FeatureKey> {
   maxQueuedUsage?: number
   /** Clock for checks (expiry, resets) and `Retry-After` dates. Default `Date.now`. */
   now?: () => number
+  /**
+   * How the app recognises the way back from a hosted checkout: the URL parameter it put in the
+   * return and cancel URLs (`'checkout'` for `?checkout=success` / `?checkout=cancel`), or a function
+   * of the URL. On `start()` in a browser, a matching URL is handled: the parameter leaves the address
+   * bar, and the client waits for what the paywall was buying before the redirect (`state.checkout`:
+   * `'confirming'`, then `'confirmed'` or `'timeout'`; `'cancelled'` for a cancelled checkout).
+   * The code is a separate chunk, loaded only on a return. Default: none (returns are not recognised).
+   */
+  checkoutReturn?: CheckoutReturnMatcher
+  /** How long the client waits for the entitlement after a checkout return, ms. Default 30_000. */
+  checkoutTimeoutMs?: number
+}
+
+/**
+ * The way back from a hosted checkout (see the `checkoutReturn` option). `confirming`: waiting for
+ * the entitlement bought (live or by polling); `confirmed`: it arrived; `timeout`: it did not within
+ * `checkoutTimeoutMs` (the payment may still be processing: `retry()` waits again); `cancelled`: the
+ * customer cancelled the checkout (nothing changed).
+ */
+export interface CheckoutState {
+  status: 'confirming' | 'confirmed' | 'timeout' | 'cancelled'
+  /** What the paywall remembered before the redirect (feature, offer, where it was shown). */
+  pending: PendingCheckout
+  /** Epoch ms the customer came back. */
+  returnedAt: number
+  /** Epoch ms the entitlement arrived (`confirmed`), else `null`. */
+  confirmedAt: number | null
+  /** Waits again (after a `timeout`). */
+  retry(): void
+  /** Forgets the return (`state.checkout` becomes `undefined`). */
+  dismiss(): void
 }
 
 /**
@@ -151,6 +184,8 @@ export interface EntitlementsClientState {
    * clients (test fakes) keep compiling. Read a missing value as `'off'`.
    */
   live?: LiveStatus
+  /** The way back from a hosted checkout, while there is one to show (see `CheckoutState`). */
+  checkout?: CheckoutState | undefined
 }
 
 export interface ClearPersistedOptions {
@@ -185,6 +220,23 @@ export interface ChangePlanOptions {
   addons?: string[]
   /** Start the plan's trial instead of paying now. Default: none sent. */
   trial?: boolean
+  /**
+   * When the change applies: `'now'`, or `'period_end'` (a downgrade keeps what was paid for until the
+   * end of the billing period; the snapshot's `subscription.scheduledChange` says what changes when).
+   * An immediate change to the current plan cancels a scheduled one. Default: none sent (the server's
+   * default, `'now'`).
+   */
+  at?: 'now' | 'period_end'
+}
+
+export interface CheckFreshOptions {
+  /** Units about to be used (metered features). Default: as in `check()` (1 for metered features). */
+  requested?: number
+  /**
+   * Decide on data the server confirmed at most this many ms ago; older data (or none, or restored
+   * from storage) is fetched first. Default 0: always ask the server.
+   */
+  maxAgeMs?: number
 }
 
 /**
@@ -241,6 +293,20 @@ export interface EntitlementsClient<F extends string = FeatureKey, V extends Con
   reportUsage(feature: F, amount: number, options?: ReportUsageOptions): Promise<UsageResult>
   /** Change the subscription (simulated checkout on the mock server); resolves with the new snapshot. */
   changePlan(planId: string, options?: ChangePlanOptions): Promise<EntitlementsSnapshot>
+  /**
+   * Resolves with the snapshot once it satisfies `condition`: a feature granted (`{ feature,
+   * requested? }`, on data the server confirmed: never a fallback or a restored snapshot) or a
+   * predicate. Driven by the live stream while it is open, by polling with backoff otherwise (a slow
+   * safety poll runs either way). Rejects with `EntitlementsError` `'timeout'` after `timeoutMs`
+   * (default 30 s) or `'aborted'` when `signal` aborts. E.g. after a checkout whose webhook lands later.
+   */
+  waitFor(condition: WaitCondition<F>, options?: WaitForOptions): Promise<EntitlementsSnapshot>
+  /**
+   * A check decided on server data younger than `maxAgeMs` (default 0: always fetched first), where
+   * preventing an overage matters more than speed. Never rejects: when the server cannot be reached
+   * the decision is made on what is cached (`isStale: true`) or by the fallbacks, as `check()` would.
+   */
+  checkFresh(feature: F, options?: CheckFreshOptions): Promise<Decision>
   /** Report a UI analytics event (paywall_viewed, upgrade_clicked…) to `onEvent`. */
   track(event: EntitlementEvent): void
   /** Query options of the snapshot, for any TanStack adapter reading the same cache. */

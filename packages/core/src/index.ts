@@ -8,9 +8,19 @@ export {
   defineCatalog,
   type GrantsDefinition,
 } from './catalog.js'
+export {
+  type CheckoutReturnMatcher,
+  matchCheckoutReturn,
+  PENDING_CHECKOUT_KEY,
+  type PendingCheckout,
+  rememberCheckout,
+  takePendingCheckout,
+} from './checkout.js'
 export { createEntitlementsClient } from './client.js'
 export type {
   ChangePlanOptions,
+  CheckFreshOptions,
+  CheckoutState,
   ClearPersistedOptions,
   ConfigValues,
   EntitlementsClient,
@@ -34,6 +44,9 @@ export { nextPeriodStart, periodStart } from './periods.js'
 export {
   type AddonOffer,
   type Offer,
+  type OfferAddon,
+  type OfferChange,
+  type OfferCost,
   type PlanOffer,
   plansThatUnlock,
   type UnlockOptions,
@@ -64,7 +77,9 @@ export type {
   Price,
   Register,
   ResetPeriod,
+  SalesTerms,
   SubscriptionInfo,
   SubscriptionStatus,
 } from './types.js'
 export { parseCatalog, parseMeteredEntitlement, parseSnapshot, parseUsageResult } from './validate.js'
+export type { WaitCondition, WaitForOptions } from './waitFor.js'

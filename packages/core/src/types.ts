@@ -120,7 +120,22 @@ export type Grant =
   | { kind: 'config'; value: ConfigValue }
   | { kind: 'metered'; limit: number | null; enforcement: Enforcement; resetPeriod: ResetPeriod | null }
 
-export interface Plan {
+/**
+ * What plans and add-ons share about how they are sold. An offer with `price: null`, or marked
+ * `salesLed`, is bought through a conversation: a paywall shows "Contact sales" for it, never
+ * "Upgrade", and never changes the subscription itself.
+ */
+export interface SalesTerms {
+  /** Sold through sales, whatever the price says (e.g. a starting price shown for reference). Default `false`. */
+  salesLed?: boolean
+  /**
+   * Where "Contact sales" leads: an `https:` or `mailto:` URL (anything else is refused by the
+   * catalog's validation). Default: none (the app's `onContactSales` decides).
+   */
+  contactUrl?: string
+}
+
+export interface Plan extends SalesTerms {
   id: string
   name: string
   description?: string
@@ -136,7 +151,7 @@ export interface Plan {
   grants: Record<string, Grant>
 }
 
-export interface Addon {
+export interface Addon extends SalesTerms {
   id: string
   name: string
   description?: string
@@ -248,6 +263,18 @@ export type EntitlementEvent =
       planId: string
       error: string
       trial?: boolean
+    }
+  // A sales-led offer's "Contact sales" (never a subscription change).
+  | { type: 'contact_sales_clicked'; feature: string; reason: DecisionReason; planId: string }
+  // A member who may not manage billing asked an admin for this offer (`onRequestUpgrade`).
+  | { type: 'upgrade_requested'; feature: string; reason: DecisionReason; planId: string }
+  // A meter's usage reached `threshold` (a fraction of its limit: 0.8 = 80 %) from below: once per crossing.
+  | {
+      type: 'usage_threshold_crossed'
+      feature: string
+      threshold: number
+      usage: number
+      limit: number
     }
   | { type: 'usage_reported'; feature: string; amount: number }
   | { type: 'usage_rejected'; feature: string; amount: number; code: string }

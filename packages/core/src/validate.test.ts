@@ -238,8 +238,34 @@ describe('parseCatalog', () => {
     expect(parseCatalog(json)).toBe(json)
   })
 
+  it('accepts sales-led plans and add-ons with an https: or mailto: contact URL', () => {
+    const json = copy(logpilotCatalog)
+    json.plans[2].salesLed = true
+    json.plans[2].contactUrl = 'https://logpilot.example/sales?plan=enterprise'
+    json.addons[0].price = null
+    json.addons[0].contactUrl = 'mailto:sales@logpilot.example'
+    expect(parseCatalog(json)).toBe(json)
+  })
+
   const bad: [string, (json: ReturnType<typeof copy>) => void, string][] = [
     ['features', (j) => (j.features = {}), 'catalog.features: expected an array, got an object'],
+    [
+      'salesLed',
+      (j) => (j.plans[2].salesLed = 'yes'),
+      'catalog.plans[2].salesLed: expected a boolean, got "yes"',
+    ],
+    ...[
+      'javascript:alert(1)',
+      'http://logpilot.example/sales',
+      '//evil.example',
+      'https://',
+      'mailto:',
+      'https://a b',
+    ].map((url): [string, (json: ReturnType<typeof copy>) => void, string] => [
+      `contactUrl ${url}`,
+      (j) => (j.addons[1].contactUrl = url),
+      `catalog.addons[1].contactUrl: expected an https: or mailto: URL, got ${JSON.stringify(url)}`,
+    ]),
     ['feature id', (j) => (j.features[2].id = 3), 'catalog.features[2].id: expected a string, got 3'],
     ['feature unit', (j) => (j.features[5].unit = 1), 'catalog.features[5].unit: expected a string, got 1'],
     ['plans', (j) => delete j.plans, 'catalog.plans: expected an array, got undefined'],

@@ -136,10 +136,17 @@ const ENTITLEMENT: Rules = {
 }
 const METERED: Rules = { usage: count, resetsAt: orNull(instant) }
 const NAMED: Rules = { id: string, name: string }
+/** Where "Contact sales" may lead: a web page over https, or an e-mail address. */
+const contactUrl = is(
+  (v) => typeof v === 'string' && /^(https:\/\/[^\s/]|mailto:[^\s])\S*$/i.test(v),
+  'an https: or mailto: URL',
+)
 const OFFER: Rules = {
   ...NAMED,
   description: optional(string),
   price: orNull(nested({ amount: integer, currency, interval: oneOf('month', 'year', 'one_time') })),
+  salesLed: optional(is((v) => typeof v === 'boolean', 'a boolean')),
+  contactUrl: optional(contactUrl),
 }
 const SNAPSHOT: Rules = {
   customerId: string,

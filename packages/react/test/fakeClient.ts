@@ -126,6 +126,8 @@ export function createFakeClient(
       return d.promise
     },
     changePlan: () => Promise.reject(new EntitlementsError('server', 'not in the fake')),
+    waitFor: () => Promise.reject(new EntitlementsError('server', 'not in the fake')),
+    checkFresh: (feature, opts) => Promise.resolve(client.check(feature, opts)),
     track(event) {
       client.events.push(event)
     },
