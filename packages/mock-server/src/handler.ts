@@ -23,6 +23,7 @@ import {
   staticTokens,
   toApiError,
 } from '@entitle/server'
+import { type CheckoutControl, createCheckout } from './checkout.js'
 import { createMockClock } from './clock.js'
 import { defaultSeed, logPilotCatalog } from './seed.js'
 
@@ -60,6 +61,10 @@ export interface HandlerOptions {
   maxStreamsPerCustomer?: number
   /** How long usage idempotency keys are remembered (mock clock), ms. Default 24 h. */
   idempotencyTtlMs?: number
+  /** The hosted checkout's Pay → change delay (the simulated webhook lag), ms. Default 1,500. */
+  checkoutDelayMs?: number
+  /** How long a checkout session can be paid (mock clock), ms. Default 30 minutes. */
+  checkoutTtlMs?: number
 }
 
 /** Programmatic control of a handler: the demo controls without HTTP (tests, Storybook). */
@@ -85,6 +90,8 @@ export interface MockHandler {
   readonly server: EntitlementsServer
   readonly store: Store
   readonly control: MockControl
+  /** The simulated hosted checkout (checkout.ts): its delay and sessions. */
+  readonly checkout: CheckoutControl
   /** Resolves once the store is open and the seed applied. Requests wait for it themselves. */
   readonly ready: Promise<void>
   /** Open SSE connections. */
@@ -114,10 +121,11 @@ export function createHandler(options: HandlerOptions = {}): MockHandler {
         ? [options.corsOrigin]
         : [...options.corsOrigin],
   )
+  const authenticate = staticTokens(seedTokens(seed))
   const server = createEntitlementsServer({
     catalog: seed.catalog,
     store,
-    authenticate: staticTokens(seedTokens(seed)),
+    authenticate,
     clock: clock.now,
     environment: seed.environment ?? 'development',
     corsOrigin: options.corsOrigin ?? '*',
@@ -196,6 +204,7 @@ export function createHandler(options: HandlerOptions = {}): MockHandler {
   const reset = async (): Promise<void> => {
     await ready
     await clock.reset()
+    checkout.reset()
     await server.admin.reset(seed)
     setOutage({ down: false })
     await server.sync()
@@ -211,6 +220,17 @@ export function createHandler(options: HandlerOptions = {}): MockHandler {
         'www-authenticate': 'Bearer error="invalid_token"',
       })
   }
+
+  const checkout = createCheckout({
+    server,
+    authenticate,
+    clock: clock.now,
+    delayMs: options.checkoutDelayMs,
+    ttlMs: options.checkoutTtlMs,
+    maxBodyBytes,
+    authorizeAdmin,
+    log: (message, error) => log(message, error),
+  })
 
   const demoControl = async (request: Request, action: string): Promise<Response> => {
     await authorizeAdmin(request)
@@ -282,6 +302,9 @@ export function createHandler(options: HandlerOptions = {}): MockHandler {
     // Management and preflights are never affected by an outage.
     if (request.method === 'OPTIONS') return server(request, context)
     await ready
+    // The hosted checkout plays the payment provider: the outage switch does not reach it.
+    const checkoutAnswer = await checkout.route(request, path)
+    if (checkoutAnswer) return cors.decorate(request, checkoutAnswer)
     const demo = DEMO_ROUTE.exec(path)
     if (demo?.[1]) return demoControl(request, demo[1])
     if (path.startsWith('/v1/admin/')) return server(request, context)
@@ -337,6 +360,7 @@ export function createHandler(options: HandlerOptions = {}): MockHandler {
   const close = (): void => {
     closed = true
     closeStreams()
+    checkout.reset()
     server.close()
     releaseWaiting()
   }
@@ -344,6 +368,7 @@ export function createHandler(options: HandlerOptions = {}): MockHandler {
     server: { value: server, enumerable: true },
     store: { value: store, enumerable: true },
     control: { value: control, enumerable: true },
+    checkout: { value: checkout.control, enumerable: true },
     ready: { value: ready, enumerable: true },
     connections: { get: () => server.connections, enumerable: true },
     onConnectionsChange: {

@@ -25,6 +25,12 @@ export {
   verifyStripeSignature,
 } from '@entitle/server'
 export {
+  type CheckoutControl,
+  type CheckoutSession,
+  DEFAULT_CHECKOUT_DELAY_MS,
+  DEFAULT_CHECKOUT_TTL_MS,
+} from './checkout.js'
+export {
   createHandler,
   type HandlerOptions,
   type MockControl,
