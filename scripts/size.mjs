@@ -49,7 +49,9 @@ const budgets = [
     contents: `export { createEntitlementsClient } from ${JSON.stringify(dist('core'))}
 export { EntitlementsProvider, useEntitlement, useEntitlements } from ${JSON.stringify(dist('react'))}`,
     external: APP_EXTERNALS,
-    gzipBudget: 11 * 1024,
+    // 11.0 kB until the snapshot's subscription lifecycle and the catalog's plan versions were
+    // validated too (measured 11.05 kB then); the client validates every field it reads.
+    gzipBudget: 11.5 * 1024,
   },
   {
     name: 'whole app layer: createEntitlementsClient + provider + hooks (react-query, zustand bundled)',
