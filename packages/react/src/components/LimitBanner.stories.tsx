@@ -18,7 +18,7 @@ type Story = StoryObj<typeof meta>
 export const HardLimitReached: Story = {
   play: async ({ canvas }) => {
     const banner = await canvas.findByRole('status')
-    await expect(banner).toHaveAttribute('data-state', 'limit-reached')
+    await expect(banner).toHaveAttribute('data-state', 'exceeded')
     // The feature's name and unit come from the catalog, which loads after the first render.
     await waitFor(() =>
       expect(banner).toHaveTextContent(
@@ -33,7 +33,7 @@ export const SoftLimitExceeded: Story = {
   args: { feature: 'api-calls' },
   parameters: { entitle: { scenario: 'over-soft-limit' } },
   play: async ({ canvas }) => {
-    await expect(await canvas.findByRole('status')).toHaveAttribute('data-state', 'over-limit')
+    await expect(await canvas.findByRole('status')).toHaveAttribute('data-state', 'over-soft-limit')
   },
 }
 
@@ -155,7 +155,7 @@ export const DarkSoftLimit: Story = {
   args: { feature: 'api-calls' },
   parameters: { entitle: { scenario: 'over-soft-limit' }, theme: 'dark' },
   play: async ({ canvas }) => {
-    await expect(await canvas.findByRole('status')).toHaveAttribute('data-state', 'over-limit')
+    await expect(await canvas.findByRole('status')).toHaveAttribute('data-state', 'over-soft-limit')
   },
 }
 

@@ -36,7 +36,7 @@ describe('LimitBanner', () => {
   it('hard limit reached: says so, with the numbers, in a status region with data-state', async () => {
     renderIn(<LimitBanner feature="seats" />, 'over-hard-limit')
     const banner = screen.getByRole('status')
-    expect(banner).toHaveAttribute('data-state', 'limit-reached')
+    expect(banner).toHaveAttribute('data-state', 'exceeded')
     await waitFor(() =>
       expect(banner).toHaveTextContent(
         'You have reached your Seats limit (3 of 3 seats). Upgrade to add more.',
@@ -44,9 +44,9 @@ describe('LimitBanner', () => {
     )
   })
 
-  it('over a soft limit: over-limit; near a limit: warning', async () => {
+  it('over a soft limit: over-soft-limit; near a limit: warning', async () => {
     const { unmount } = renderIn(<LimitBanner feature="api-calls" />, 'over-soft-limit')
-    expect(screen.getByRole('status')).toHaveAttribute('data-state', 'over-limit')
+    expect(screen.getByRole('status')).toHaveAttribute('data-state', 'over-soft-limit')
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('52,300 of 50,000 calls'))
     unmount()
     renderIn(<LimitBanner feature="api-calls" />, 'over-hard-limit')
@@ -129,7 +129,7 @@ describe('LimitBanner', () => {
     const banner = screen.getByTestId('banner')
     expect(ref.current).toBe(banner)
     expect(banner).toHaveClass('entitle-banner', 'mine')
-    await waitFor(() => expect(banner).toHaveTextContent('over-limit: 52.300 of 50.000 calls'))
+    await waitFor(() => expect(banner).toHaveTextContent('over-soft-limit: 52.300 of 50.000 calls'))
     expect(screen.getByRole('button', { name: 'Jetzt upgraden' })).toBeInTheDocument()
   })
 
@@ -144,7 +144,7 @@ describe('LimitBanner', () => {
       </LimitBanner>,
       'over-hard-limit',
     )
-    await userEvent.click(screen.getByRole('button', { name: 'limit-reached' }))
+    await userEvent.click(screen.getByRole('button', { name: 'exceeded' }))
     expect(screen.getByText('open: seats (limit-exceeded)')).toBeInTheDocument()
   })
 })

@@ -112,8 +112,8 @@ export interface EntitlementsMessages {
   close: string
   /** Call to action of the banners. Default: "Upgrade". */
   upgrade: string
-  /** LimitBanner text. `state` is its data-state; `usage` ("3 of 3 seats") comes from `usage`. */
-  limitBanner: (state: 'warning' | 'over-limit' | 'limit-reached', feature: string, usage: string) => string
+  /** LimitBanner text. `state` is its data-state (the meter's limit state); `usage` ("3 of 3 seats") comes from `usage`. */
+  limitBanner: (state: 'warning' | 'over-soft-limit' | 'exceeded', feature: string, usage: string) => string
   /** TrialBanner while the trial runs; `relative` is "in 2 days". Default: "Your trial ends in 2 days." */
   trialEnds: (relative: string) => string
   /** Default: "Your trial has ended." */
@@ -185,9 +185,9 @@ export const defaultMessages: EntitlementsMessages = {
   close: 'Close',
   upgrade: 'Upgrade',
   limitBanner: (state, feature, usage) =>
-    state === 'limit-reached'
+    state === 'exceeded'
       ? `You have reached your ${feature} limit (${usage}). Upgrade to add more.`
-      : state === 'over-limit'
+      : state === 'over-soft-limit'
         ? `You are over your ${feature} limit (${usage}). Upgrade to avoid interruptions.`
         : `You have used ${usage}. Upgrade before you run out.`,
   trialEnds: (relative) => `Your trial ends ${relative}.`,

@@ -1,0 +1,67 @@
+'use client'
+import type { Decision, FeatureKey } from '@entitle/core'
+import { useId } from 'react'
+import { useEntitlement } from '../../useEntitlement.js'
+import { usePaywall } from '../../usePaywall.js'
+import { type LocalizedProps, useFormatter } from '../i18n.js'
+import type { IconName } from '../icons.js'
+import { type MeterState, meterStateOf, useFeature } from '../shared.js'
+import type { BannerModel } from './bannerContext.js'
+
+/**
+ * The limit states a banner shows, in the meter's vocabulary: `warning` (near the limit),
+ * `over-soft-limit` (past a soft limit, still allowed), `exceeded` (at or past a hard limit: blocked).
+ */
+export type LimitBannerState = Extract<MeterState, 'warning' | 'over-soft-limit' | 'exceeded'>
+
+export interface LimitBannerOptions extends LocalizedProps {
+  /** Share of the limit (0–1) from which the banner warns. `1` shows it only at the limit. Default `0.8`. */
+  warnAt?: number
+  /**
+   * The upgrade call to action. Default: opens the paywall for this feature (`usePaywall().open`),
+   * which a `<PaywallDialog>` mounted once in the app shows.
+   */
+  onUpgradeClick?: () => void
+}
+
+export interface LimitBannerModel extends BannerModel {
+  decision: Decision
+  state: LimitBannerState
+  /** The banner's sentence, e.g. "You have reached your Seats limit (3 of 3 seats). Upgrade to add more." */
+  text: string
+  /** Runs the call to action (`onUpgradeClick`, else opens the paywall). */
+  upgrade: () => void
+}
+
+const ICON: Record<LimitBannerState, IconName> = {
+  warning: 'warning',
+  'over-soft-limit': 'over',
+  exceeded: 'blocked',
+}
+
+/** What a limit banner shows for a metered feature, or `null` when it shows nothing. */
+export function useLimitBanner(
+  feature: FeatureKey,
+  options: LimitBannerOptions = {},
+): LimitBannerModel | null {
+  const { warnAt = 0.8, onUpgradeClick, locale, messages } = options
+  const decision = useEntitlement(feature, { requested: 0 })
+  const info = useFeature(feature)
+  const paywall = usePaywall()
+  const f = useFormatter({ locale, messages })
+  const textId = useId()
+  const meter = meterStateOf(decision, warnAt)
+  if (meter !== 'warning' && meter !== 'over-soft-limit' && meter !== 'exceeded') return null
+  const { usage = 0, limit } = decision
+  const open = () =>
+    paywall.open({ feature, reason: meter === 'exceeded' ? 'limit-exceeded' : 'soft-limit-exceeded' })
+  return {
+    decision,
+    state: meter,
+    text: f.t.limitBanner(meter, info?.name ?? feature, f.t.usage(f.usage(usage, limit ?? null, info?.unit))),
+    icon: ICON[meter],
+    upgrade: onUpgradeClick ?? open,
+    actionLabel: f.t.upgrade,
+    textId,
+  }
+}
