@@ -29,6 +29,7 @@ import type {
 import { createCustomerRecords, customerPath } from './customerRecords.js'
 import type { Customer } from './customers.js'
 import { devWarn } from './dev.js'
+import type { DevOverrides } from './devOverrides.js'
 import { listenToEnvironment } from './environmentListeners.js'
 import { EntitlementsError } from './errors.js'
 import { createLiveConnection } from './liveConnection.js'
@@ -206,6 +207,8 @@ export function createEntitlementsClient(
   // The way back from a hosted checkout (checkoutReturn.ts, loaded only when the URL says so).
   let checkout: CheckoutState | undefined
   let checkoutHandled = false
+  // Development only (devOverrides.ts): what the devtools panel set.
+  let devOverrides: DevOverrides | undefined
 
   const stateStore = createStateStore(() => {
     let pendingUsage = 0
@@ -218,6 +221,7 @@ export function createEntitlementsClient(
       catalog: catalog.shown(),
       live: live.status(),
       checkout,
+      devOverrides,
     }
   }, asEntitlementsError)
   const update = stateStore.update
@@ -247,6 +251,7 @@ export function createEntitlementsClient(
     failMode: options.failMode,
     codeCatalog: options.catalog,
     serverNow,
+    devOverrides: () => devOverrides,
   })
 
   const usage = createUsageReporter({
@@ -355,6 +360,12 @@ export function createEntitlementsClient(
       return check(feature, o.requested === undefined ? undefined : { requested: o.requested })
     },
     track: emit,
+    setDevOverrides(overrides) {
+      // Inline condition (see dev.ts): production builds keep an empty method.
+      if (typeof process === 'undefined' || process.env.NODE_ENV === 'production') return
+      devOverrides = overrides && Object.keys(overrides).length > 0 ? { ...overrides } : undefined
+      update()
+    },
     entitlementsQueryOptions: () => current.options,
     catalogQueryOptions: () => catalog.options,
     start() {

@@ -3,6 +3,7 @@
 // each change, one broken listener never stopping the others.
 import type { CacheEntry } from './cache.js'
 import type { CheckoutState, EntitlementsClientState, LiveStatus } from './clientTypes.js'
+import type { DevOverrides } from './devOverrides.js'
 import type { EntitlementsError } from './errors.js'
 import type { Catalog, EntitlementsSnapshot } from './types.js'
 
@@ -15,6 +16,7 @@ export interface StateInputs {
   catalog: Catalog | undefined
   live: LiveStatus
   checkout?: CheckoutState | undefined
+  devOverrides?: DevOverrides | undefined
 }
 
 export interface StateStore {
@@ -39,7 +41,7 @@ export function createStateStore(
   const listeners = store.listeners
 
   function compute(): EntitlementsClientState {
-    const { customerId, entry, restored, pendingUsage, catalog, live, checkout } = read()
+    const { customerId, entry, restored, pendingUsage, catalog, live, checkout, devOverrides } = read()
     const snapshot = entry?.data
     const failed = entry?.status === 'error'
     const raw = failed ? entry.error : null
@@ -59,10 +61,22 @@ export function createStateStore(
       p.pendingUsage === pendingUsage &&
       p.catalog === catalog &&
       p.live === live &&
-      p.checkout === checkout
+      p.checkout === checkout &&
+      p.devOverrides === devOverrides
     )
       return p
-    state = { customerId, snapshot, status, error: wrapped, isStale, pendingUsage, catalog, live, checkout }
+    state = {
+      customerId,
+      snapshot,
+      status,
+      error: wrapped,
+      isStale,
+      pendingUsage,
+      catalog,
+      live,
+      checkout,
+      ...(devOverrides === undefined ? {} : { devOverrides }),
+    }
     ;(store as { last: EntitlementsClientState }).last = state
     return state
   }

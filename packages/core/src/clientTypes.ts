@@ -2,6 +2,7 @@
 import type { QueryClient } from '@tanstack/query-core'
 import type { CatalogDefinition } from './catalog.js'
 import type { CheckoutReturnMatcher, PendingCheckout } from './checkout.js'
+import type { DevOverrides } from './devOverrides.js'
 import type { EntitlementsError } from './errors.js'
 import type {
   Catalog,
@@ -186,6 +187,8 @@ export interface EntitlementsClientState {
   live?: LiveStatus
   /** The way back from a hosted checkout, while there is one to show (see `CheckoutState`). */
   checkout?: CheckoutState | undefined
+  /** The local development overrides in effect (`setDevOverrides`); `undefined` without any, and always in production. */
+  devOverrides?: DevOverrides | undefined
 }
 
 export interface ClearPersistedOptions {
@@ -327,4 +330,12 @@ export interface EntitlementsClient<F extends string = FeatureKey, V extends Con
    * so that hand-written clients (test fakes) keep compiling.
    */
   clearPersisted?(options?: ClearPersistedOptions): void
+  /**
+   * Development only: local overrides of features' entitlements (what the devtools panel sets), or
+   * `null` to clear them. Checks of an overridden feature decide on the override and say so
+   * (`isOverridden: true`); `getState().devOverrides` lists them; the server is never told. A no-op
+   * in production builds (`process.env.NODE_ENV === 'production'`). Optional in the type only so
+   * that hand-written clients (test fakes) keep compiling.
+   */
+  setDevOverrides?(overrides: DevOverrides | null): void
 }

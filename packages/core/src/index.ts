@@ -32,6 +32,7 @@ export type {
   StorageLike,
   UsageResult,
 } from './clientTypes.js'
+export type { DevOverride, DevOverrides } from './devOverrides.js'
 export { EntitlementsError, type EntitlementsErrorCode } from './errors.js'
 export {
   type EvaluateOptions,

@@ -192,6 +192,11 @@ export interface Decision {
   isFallback: boolean
   /** Decided on cached data that could not be refreshed. */
   isStale: boolean
+  /**
+   * Decided by a local development override (`client.setDevOverrides`, the devtools panel), not by
+   * the customer's entitlements. Never set in production builds.
+   */
+  isOverridden?: true
   source?: GrantSource
   /** Config value. */
   value?: ConfigValue
