@@ -35,6 +35,12 @@ export interface EntitlementsProviderProps {
   resolveFlag?: (flag: string) => boolean
   /** Permission resolver for `useAccess({ permission })`. Default: none (a `permission` is then denied, with a dev warning). */
   hasPermission?: (permission: string) => boolean
+  /**
+   * Whether the signed-in user may buy (manage the account's billing). For one who may not, the
+   * paywall offers "Ask an admin to upgrade" (`onRequestUpgrade`) instead of any checkout, trial or
+   * plan change, and never calls the billing parts of the client. Default: none (everyone may).
+   */
+  canManageBilling?: () => boolean
   children?: ReactNode
 }
 
@@ -51,6 +57,7 @@ export function EntitlementsProvider({
   helpers,
   resolveFlag,
   hasPermission,
+  canManageBilling,
   children,
 }: EntitlementsProviderProps) {
   const [paywallStore] = useState(createPaywallStore)
@@ -94,8 +101,8 @@ export function EntitlementsProvider({
     [client, queryClient, bound, paywallStore],
   )
   const access = useMemo<AccessResolvers>(
-    () => ({ resolveFlag, hasPermission }),
-    [resolveFlag, hasPermission],
+    () => ({ resolveFlag, hasPermission, canManageBilling }),
+    [resolveFlag, hasPermission, canManageBilling],
   )
 
   return (

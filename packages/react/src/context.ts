@@ -21,6 +21,7 @@ export interface EntitlementsContextValue {
 export interface AccessResolvers {
   resolveFlag: ((flag: string) => boolean) | undefined
   hasPermission: ((permission: string) => boolean) | undefined
+  canManageBilling: (() => boolean) | undefined
 }
 
 /** @internal */
@@ -30,6 +31,7 @@ export const EntitlementsContext = createContext<EntitlementsContextValue | null
 export const AccessContext = createContext<AccessResolvers>({
   resolveFlag: undefined,
   hasPermission: undefined,
+  canManageBilling: undefined,
 })
 
 /** @internal The provider's context; throws (a programming error) outside `<EntitlementsProvider>`. */

@@ -3,11 +3,19 @@ import type { Decision, EntitlementsClient, FeatureKey } from '@entitle/core'
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react'
 import { useEntitlementsContext } from './context.js'
 import { checkShared } from './decisionCache.js'
+import { type FreshOption, useFreshCheck } from './useFreshCheck.js'
 
 /** Options of `useEntitlement`. */
 export interface UseEntitlementOptions {
   /** Units about to be used (metered features): `usage + requested <= limit`. Default: the client's (1 for metered). */
   requested?: number
+  /**
+   * Decide on server data rather than the cache, where preventing an overage matters more than
+   * speed: `true` asks the server first, `{ maxAgeMs }` accepts data it confirmed that recently
+   * (`client.checkFresh`). Until that answer the decision is `reason: 'loading'` (not granted); then
+   * it follows the client as usual. Default `false`: the cached check.
+   */
+  fresh?: FreshOption
 }
 
 /**
@@ -21,7 +29,8 @@ export interface UseEntitlementOptions {
  */
 export function useEntitlement(feature: FeatureKey, options?: UseEntitlementOptions): Decision {
   const { client } = useEntitlementsContext('useEntitlement')
-  const decision = useDecision(client, feature, options?.requested)
+  const requested = options?.requested
+  const decision = useFreshCheck(client, useDecision(client, feature, requested), requested, options?.fresh)
   useDenialAnalytics(client, decision)
   return decision
 }

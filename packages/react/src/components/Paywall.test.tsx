@@ -81,14 +81,14 @@ describe('Paywall', () => {
     const user = userEvent.setup()
     const events: EntitlementEvent[] = []
     const upgrade = deferred()
-    const onUpgrade = vi.fn((_offer: Offer) => upgrade.promise)
+    const { client } = createTestClient({ scenario: 'over-hard-limit', onEvent: (e) => events.push(e) })
+    // The app's own upgrade: once it resolves, the plan has changed on the server.
+    const onUpgrade = vi.fn((offer: Offer) => upgrade.promise.then(() => client.changePlan(offer.id)))
     const onUpgraded = vi.fn()
-    const { container } = renderIn(
-      <Paywall feature="seats" onUpgrade={onUpgrade} onUpgraded={onUpgraded} />,
-      {
-        scenario: 'over-hard-limit',
-        onEvent: (e) => events.push(e),
-      },
+    const { container } = render(
+      <TestEntitlementsProvider client={client}>
+        <Paywall feature="seats" onUpgrade={onUpgrade} onUpgraded={onUpgraded} />
+      </TestEntitlementsProvider>,
     )
     const premium = await screen.findByRole('button', { name: 'Upgrade to Premium' })
     await waitFor(() => expect(events.map((e) => e.type)).toContain('paywall_viewed'))
@@ -105,7 +105,7 @@ describe('Paywall', () => {
     expect(onUpgrade).toHaveBeenCalledTimes(1)
 
     await act(async () => upgrade.resolve())
-    expect(screen.getByRole('status')).toHaveTextContent('Done: you now have Seats.')
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Done: you now have Seats.'))
     expect(onUpgraded).toHaveBeenCalledWith(expect.objectContaining({ id: 'premium' }))
     const funnel = events.filter((e) => e.type.startsWith('upgrade_') || e.type === 'paywall_viewed')
     expect(funnel).toEqual([
@@ -292,17 +292,21 @@ describe('Paywall', () => {
     it('onStartTrial replaces the default; pending: the trial button says so, every button waits, focus stays', async () => {
       const user = userEvent.setup()
       const start = deferred()
-      const onStartTrial = vi.fn((_offer: Offer) => start.promise)
+      const { client } = createTestClient({ scenario: 'over-hard-limit' })
+      const onStartTrial = vi.fn((offer: Offer) =>
+        start.promise.then(() => client.changePlan(offer.id, { trial: true })),
+      )
       const onUpgrade = vi.fn(async () => {})
       const onUpgraded = vi.fn()
-      const { container } = renderIn(
-        <Paywall
-          feature="ai-assistant"
-          onStartTrial={onStartTrial}
-          onUpgrade={onUpgrade}
-          onUpgraded={onUpgraded}
-        />,
-        { scenario: 'over-hard-limit' },
+      const { container } = render(
+        <TestEntitlementsProvider client={client}>
+          <Paywall
+            feature="ai-assistant"
+            onStartTrial={onStartTrial}
+            onUpgrade={onUpgrade}
+            onUpgraded={onUpgraded}
+          />
+        </TestEntitlementsProvider>,
       )
       const trial = await screen.findByRole('button', { name: 'Start 14-day free trial' })
       await user.click(trial)
@@ -320,7 +324,9 @@ describe('Paywall', () => {
       expect(onUpgrade).not.toHaveBeenCalled()
 
       await act(async () => start.resolve())
-      expect(screen.getByRole('status')).toHaveTextContent('Done: you now have AI assistant.')
+      await waitFor(() =>
+        expect(screen.getByRole('status')).toHaveTextContent('Done: you now have AI assistant.'),
+      )
       expect(onUpgraded).toHaveBeenCalledWith(expect.objectContaining({ id: 'enterprise' }))
     })
 
@@ -411,25 +417,27 @@ describe('Paywall', () => {
     })
 
     it('headless: offers carry the trial label, and startTrial() runs it', async () => {
-      const onStartTrial = vi.fn(async () => {})
-      renderIn(
-        <Paywall feature="ai-assistant" onStartTrial={onStartTrial}>
-          {({ offers, startTrial, selectedTrial, status }) => (
-            <>
-              {offers.map(({ offer, trial }) =>
-                trial && offer.type === 'plan' ? (
-                  <button key={offer.id} type="button" onClick={() => void startTrial(offer)}>
-                    {trial}
-                  </button>
-                ) : null,
-              )}
-              <p>
-                {status} {selectedTrial ? 'trial' : ''}
-              </p>
-            </>
-          )}
-        </Paywall>,
-        { scenario: 'over-hard-limit' },
+      const { client } = createTestClient({ scenario: 'over-hard-limit' })
+      const onStartTrial = vi.fn((offer: Offer) => client.changePlan(offer.id, { trial: true }))
+      render(
+        <TestEntitlementsProvider client={client}>
+          <Paywall feature="ai-assistant" onStartTrial={onStartTrial}>
+            {({ offers, startTrial, selectedTrial, status }) => (
+              <>
+                {offers.map(({ offer, trial }) =>
+                  trial && offer.type === 'plan' ? (
+                    <button key={offer.id} type="button" onClick={() => void startTrial(offer)}>
+                      {trial}
+                    </button>
+                  ) : null,
+                )}
+                <p>
+                  {status} {selectedTrial ? 'trial' : ''}
+                </p>
+              </>
+            )}
+          </Paywall>
+        </TestEntitlementsProvider>,
       )
       await userEvent.click(await screen.findByRole('button', { name: 'Start 14-day free trial' }))
       expect(onStartTrial).toHaveBeenCalledWith(expect.objectContaining({ id: 'enterprise' }))

@@ -137,9 +137,8 @@ describe('PaywallDialog', () => {
 
   it('closes itself after a successful upgrade (closeOnSuccess) and reports it', async () => {
     const user = userEvent.setup()
-    const onUpgrade = vi.fn(async () => {})
     const onUpgraded = vi.fn()
-    renderPage({ onUpgrade, onUpgraded })
+    renderPage({ onUpgraded }) // the default upgrade: the client's changePlan
     await user.click(screen.getByRole('button', { name: 'Invite' }))
     await user.click(await screen.findByRole('button', { name: 'Upgrade to Premium' }))
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
@@ -149,7 +148,7 @@ describe('PaywallDialog', () => {
 
   it('stays open after success with closeOnSuccess={false}', async () => {
     const user = userEvent.setup()
-    renderPage({ onUpgrade: async () => {}, closeOnSuccess: false })
+    renderPage({ closeOnSuccess: false })
     await user.click(screen.getByRole('button', { name: 'Invite' }))
     await user.click(await screen.findByRole('button', { name: 'Upgrade to Premium' }))
     expect(await screen.findByText('Done: you now have Seats.')).toBeInTheDocument()

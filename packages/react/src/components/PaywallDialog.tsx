@@ -1,5 +1,5 @@
 'use client'
-import type { Offer } from '@entitle/core'
+import type { FeatureKey, Offer } from '@entitle/core'
 import {
   type DialogHTMLAttributes,
   forwardRef,
@@ -11,17 +11,26 @@ import {
   useImperativeHandle,
   useRef,
 } from 'react'
+import { useCheckout } from '../useCheckout.js'
 import { type UsePaywallResult, usePaywall } from '../usePaywall.js'
 import { type LocalizedProps, useFormatter } from './i18n.js'
 import { Icon } from './icons.js'
 import { closeModal, openModal, releaseModal } from './modal.js'
-import { Paywall } from './Paywall.js'
+import { Paywall, type PaywallProps } from './Paywall.js'
 import { cx } from './shared.js'
 
 export interface PaywallDialogProps
   extends Omit<DialogHTMLAttributes<HTMLDialogElement>, 'children' | 'open' | 'onClose'>,
+    Pick<
+      PaywallProps,
+      'onContactSales' | 'onRequestUpgrade' | 'onStartTrial' | 'confirmTimeoutMs' | 'navigate'
+    >,
     LocalizedProps {
-  /** Performs the upgrade (see `Paywall`'s `onUpgrade`). Default: `changePlan` of the nearest provider. */
+  /**
+   * Performs the upgrade (see `Paywall`'s `onUpgrade`: in-app, or `{ redirectUrl }` for a hosted
+   * checkout; on the way back the dialog opens again to confirm it, or to show the offers after a
+   * cancelled checkout). Default: `changePlan` of the nearest provider.
+   */
   onUpgrade?: (offer: Offer) => Promise<unknown>
   /** Called after an upgrade resolved. Default: none. */
   onUpgraded?: (offer: Offer) => void
@@ -47,6 +56,11 @@ export const PaywallDialog = forwardRef<HTMLDialogElement, PaywallDialogProps>(f
   {
     onUpgrade,
     onUpgraded,
+    onContactSales,
+    onRequestUpgrade,
+    onStartTrial,
+    confirmTimeoutMs,
+    navigate,
     closeOnSuccess = true,
     onClose,
     locale,
@@ -59,7 +73,8 @@ export const PaywallDialog = forwardRef<HTMLDialogElement, PaywallDialogProps>(f
   ref,
 ) {
   const paywall = usePaywall()
-  const { isOpen, feature, requested, close } = paywall
+  const { isOpen, feature, requested, open, close } = paywall
+  const checkout = useCheckout()
   const f = useFormatter({ locale, messages })
   const dialog = useRef<HTMLDialogElement>(null)
   const opener = useRef<Element | null>(null)
@@ -89,11 +104,13 @@ export const PaywallDialog = forwardRef<HTMLDialogElement, PaywallDialogProps>(f
   // button, a backdrop click, the store.
   const handleClose = useCallback(() => {
     close()
+    // Closed after a return from a checkout: that return is over.
+    if (checkout?.pending.surface === 'dialog') checkout.dismiss()
     const target = opener.current
     opener.current = null
     if (target instanceof HTMLElement && target.isConnected) target.focus()
     onClose?.()
-  }, [close, onClose])
+  }, [close, onClose, checkout])
 
   useEffect(() => {
     const d = dialog.current
@@ -101,6 +118,23 @@ export const PaywallDialog = forwardRef<HTMLDialogElement, PaywallDialogProps>(f
     d.addEventListener('close', handleClose)
     return () => d.removeEventListener('close', handleClose)
   }, [handleClose])
+
+  // Back from a hosted checkout started in this dialog: open again to confirm it (or, cancelled, to
+  // show the offers again); once confirmed, close as after any upgrade.
+  const reopened = useRef(false)
+  useEffect(() => {
+    if (checkout?.pending.surface !== 'dialog') return
+    if (checkout.status !== 'confirmed') {
+      if (reopened.current) return
+      reopened.current = true
+      const { feature: blocked, requested: wanted } = checkout.pending
+      // A feature id the paywall itself stored: one of the registered keys.
+      open({ feature: blocked as FeatureKey, ...(wanted === undefined ? {} : { requested: wanted }) })
+    } else {
+      if (closeOnSuccess) close()
+      checkout.dismiss()
+    }
+  }, [checkout, open, close, closeOnSuccess])
 
   const upgraded = useCallback(
     (offer: Offer) => {
@@ -145,6 +179,12 @@ export const PaywallDialog = forwardRef<HTMLDialogElement, PaywallDialogProps>(f
               feature={feature}
               {...(requested === null ? {} : { requested })}
               {...(onUpgrade ? { onUpgrade } : {})}
+              {...(onContactSales ? { onContactSales } : {})}
+              {...(onRequestUpgrade ? { onRequestUpgrade } : {})}
+              {...(onStartTrial ? { onStartTrial } : {})}
+              {...(confirmTimeoutMs === undefined ? {} : { confirmTimeoutMs })}
+              {...(navigate ? { navigate } : {})}
+              surface="dialog"
               onUpgraded={upgraded}
               titleId={titleId}
               locale={f.locale}

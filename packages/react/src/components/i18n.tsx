@@ -118,6 +118,41 @@ export interface EntitlementsMessages {
   trialEnds: (relative: string) => string
   /** Default: "Your trial has ended." */
   trialEnded: string
+  /** An offer of a plan with the add-ons it needs. Default: "Premium + AI assistant". */
+  withAddons: (planName: string, addonNames: readonly string[]) => string
+  /** Button of a sales-led offer (no price, or `salesLed`). Default: "Contact sales". */
+  contactSales: string
+  /**
+   * Button of an offer for a member who may not manage billing (`canManageBilling`). Default:
+   * "Ask an admin to upgrade to Premium", "Ask an admin to add +5 seats".
+   */
+  askAdmin: (offerName: string, isAddon: boolean) => string
+  /** Above the offers, for a member who may not manage billing. Default: "Only a billing admin can change the plan." */
+  billingAdminsOnly: string
+  /** After `onRequestUpgrade` resolved. Default: "Your admins have been asked to upgrade to Premium." */
+  upgradeRequested: (offerName: string) => string
+  /** The chosen button while the paywall goes to a hosted checkout. Default: "Opening checkout…". */
+  redirecting: string
+  /** While the entitlement is on its way (after a checkout, or an in-app upgrade). Default: "Confirming your upgrade to Premium…". */
+  confirming: (offerName: string) => string
+  /** It did not arrive within the time given. Default: "Your upgrade to Premium is not confirmed yet. Payments can take a minute; nothing is lost." */
+  confirmTimeout: (offerName: string) => string
+  /** Waits for the confirmation again. Default: "Check again". */
+  checkAgain: string
+  /** Back from a cancelled checkout. Default: "Checkout cancelled: nothing was charged." */
+  checkoutCancelled: string
+  /** `date` is formatted ("Dec 8, 2026"). Default: "Your last payment failed. Update your payment method by Dec 8, 2026 to keep Premium." */
+  pastDue: (date: string, planName: string) => string
+  /** After the grace period. Default: "Your payment is overdue: Premium is paused until you update your payment method." */
+  unpaid: (planName: string) => string
+  /** A change scheduled for the end of the period. Default: "Your plan changes from Premium to Basic on Dec 1, 2026." */
+  scheduledChange: (date: string, fromPlan: string, toPlan: string) => string
+  /** A cancellation scheduled for the end of the period. Default: "Your Premium subscription ends on Dec 1, 2026." */
+  subscriptionEnds: (date: string, planName: string) => string
+  /** Default: "Update payment method". */
+  updatePayment: string
+  /** Cancels a scheduled change. Default: "Keep Premium". */
+  keepPlan: (planName: string) => string
 }
 
 export const defaultMessages: EntitlementsMessages = {
@@ -192,6 +227,23 @@ export const defaultMessages: EntitlementsMessages = {
         : `You have used ${usage}. Upgrade before you run out.`,
   trialEnds: (relative) => `Your trial ends ${relative}.`,
   trialEnded: 'Your trial has ended.',
+  withAddons: (plan, addons) => [plan, ...addons].join(' + '),
+  contactSales: 'Contact sales',
+  askAdmin: (name, isAddon) => `Ask an admin to ${isAddon ? 'add' : 'upgrade to'} ${name}`,
+  billingAdminsOnly: 'Only a billing admin can change the plan.',
+  upgradeRequested: (name) => `Your admins have been asked to upgrade to ${name}.`,
+  redirecting: 'Opening checkout…',
+  confirming: (name) => `Confirming your upgrade to ${name}…`,
+  confirmTimeout: (name) =>
+    `Your upgrade to ${name} is not confirmed yet. Payments can take a minute; nothing is lost.`,
+  checkAgain: 'Check again',
+  checkoutCancelled: 'Checkout cancelled: nothing was charged.',
+  pastDue: (date, plan) => `Your last payment failed. Update your payment method by ${date} to keep ${plan}.`,
+  unpaid: (plan) => `Your payment is overdue: ${plan} is paused until you update your payment method.`,
+  scheduledChange: (date, from, to) => `Your plan changes from ${from} to ${to} on ${date}.`,
+  subscriptionEnds: (date, plan) => `Your ${plan} subscription ends on ${date}.`,
+  updatePayment: 'Update payment method',
+  keepPlan: (plan) => `Keep ${plan}`,
 }
 
 export interface MessagesContextValue {
@@ -246,11 +298,9 @@ export function useFormatter({ locale, messages }: LocalizedProps): Formatter {
   return useMemo(() => new Formatter(merge(ctx, locale, messages)), [ctx, locale, messages])
 }
 
-const cache = new Map<string, Intl.NumberFormat | Intl.PluralRules | Intl.RelativeTimeFormat>()
-function cached<T extends Intl.NumberFormat | Intl.PluralRules | Intl.RelativeTimeFormat>(
-  key: string,
-  make: () => T,
-): T {
+type IntlFormat = Intl.NumberFormat | Intl.PluralRules | Intl.RelativeTimeFormat | Intl.DateTimeFormat
+const cache = new Map<string, IntlFormat>()
+function cached<T extends IntlFormat>(key: string, make: () => T): T {
   let hit = cache.get(key) as T | undefined
   if (!hit) {
     hit = make()
@@ -306,6 +356,30 @@ export class Formatter {
       amount = `${this.number(price.amount / 100)} ${String(price.currency)}`
     }
     return this.t.price(amount, price.interval)
+  }
+
+  /** "Dec 8, 2026" (the date in UTC, as billing periods are). */
+  date(iso: string): string {
+    return cached(
+      `d${this.locale}`,
+      () => new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeZone: 'UTC' }),
+    ).format(Date.parse(iso))
+  }
+
+  /**
+   * Several prices paid together (a plan and its add-ons): "$68.00 / month", "$360.00 / year + $19.00 /
+   * month"; "Contact us" when any is `null`, "Free" when all are 0.
+   */
+  total(prices: readonly (Price | null)[]): string {
+    if (prices.includes(null)) return this.t.contactUs
+    const sums = new Map<string, Price>()
+    for (const p of prices as Price[]) {
+      const key = p.currency + p.interval
+      const sum = sums.get(key)
+      sums.set(key, sum ? { ...sum, amount: sum.amount + p.amount } : p)
+    }
+    const parts = [...sums.values()].filter((p) => p.amount > 0).map((p) => this.price(p))
+    return parts.length === 0 ? this.t.free : parts.join(' + ')
   }
 
   /** "in 4 days", "tomorrow", "in 3 hours", "2 days ago". */

@@ -4,6 +4,7 @@ import {
   createEntitlementsClient,
   type EntitlementEvent,
   type EntitlementsClient,
+  type EntitlementsClientOptions,
   type EntitlementsSnapshot,
   type FailMode,
   type FallbackGrant,
@@ -33,6 +34,10 @@ export interface TestClientOptions {
   network?: TestNetwork
   /** Plans whose free trial the customer already had (starting one again: 409 `trial_already_used`). Default none. */
   trialsUsed?: readonly string[]
+  /** The client's `checkoutReturn` (how the way back from a hosted checkout is recognised). Default: none. */
+  checkoutReturn?: EntitlementsClientOptions['checkoutReturn']
+  /** The client's `checkoutTimeoutMs`. Default: the client's (30 s). */
+  checkoutTimeoutMs?: number
 }
 
 export interface TestClient {
@@ -74,6 +79,8 @@ export function createTestClient(options: TestClientOptions = {}): TestClient {
     ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
     ...(options.fallback === undefined ? {} : { fallback: options.fallback }),
     ...(options.failMode === undefined ? {} : { failMode: options.failMode }),
+    ...(options.checkoutReturn === undefined ? {} : { checkoutReturn: options.checkoutReturn }),
+    ...(options.checkoutTimeoutMs === undefined ? {} : { checkoutTimeoutMs: options.checkoutTimeoutMs }),
   })
   return { client, server }
 }
@@ -84,7 +91,7 @@ function constant(ms: number): () => number {
 
 export interface TestEntitlementsProviderProps
   extends TestClientOptions,
-    Pick<EntitlementsProviderProps, 'resolveFlag' | 'hasPermission'> {
+    Pick<EntitlementsProviderProps, 'resolveFlag' | 'hasPermission' | 'canManageBilling'> {
   /**
    * Your app's business helpers: the same `helpers` (`defineHelpers(…)`) you give
    * `<EntitlementsProvider>`. Without them, a component calling `useEntitlements().canInviteMembers(…)`
@@ -117,6 +124,7 @@ export function TestEntitlementsProvider({
   helpers,
   resolveFlag,
   hasPermission,
+  canManageBilling,
   children,
   ...options
 }: TestEntitlementsProviderProps) {
@@ -127,6 +135,7 @@ export function TestEntitlementsProvider({
       {...(helpers === undefined ? {} : { helpers })}
       {...(resolveFlag === undefined ? {} : { resolveFlag })}
       {...(hasPermission === undefined ? {} : { hasPermission })}
+      {...(canManageBilling === undefined ? {} : { canManageBilling })}
     >
       {children}
     </EntitlementsProvider>

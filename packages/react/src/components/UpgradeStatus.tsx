@@ -1,0 +1,45 @@
+'use client'
+import { forwardRef, type HTMLAttributes } from 'react'
+import { type LocalizedProps, useFormatter } from './i18n.js'
+import { Icon } from './icons.js'
+import { cx } from './shared.js'
+
+export interface UpgradeStatusProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'>, LocalizedProps {
+  /** `confirming`: the entitlement is on its way; `timeout`: it did not arrive in time. */
+  status: 'confirming' | 'timeout'
+  /** What was bought ("Premium"). */
+  offerName: string
+  /** "Check again" after a timeout. Default: none (no button). */
+  onCheckAgain?: (() => void) | undefined
+}
+
+/**
+ * "Confirming your upgrade to Premium…" while an upgrade's entitlement is on its way (a webhook
+ * after a hosted checkout, say); after a timeout, a clear message and "Check again". `<Gate>` and
+ * the paywall show it; `data-state` is `confirming` or `timeout`.
+ */
+export const UpgradeStatus = forwardRef<HTMLDivElement, UpgradeStatusProps>(function UpgradeStatus(
+  { status, offerName, onCheckAgain, locale, messages, className, ...rest },
+  ref,
+) {
+  const { t } = useFormatter({ locale, messages })
+  const timedOut = status === 'timeout'
+  return (
+    <div ref={ref} className={cx('entitle-upgrade-status', className)} data-state={status} {...rest}>
+      <p className="entitle-paywall__message" role={timedOut ? 'alert' : 'status'}>
+        {timedOut ? <Icon name="clock" /> : <span className="entitle-spinner" aria-hidden="true" />}
+        {timedOut ? t.confirmTimeout(offerName) : t.confirming(offerName)}
+      </p>
+      {timedOut && onCheckAgain && (
+        <button
+          type="button"
+          className="entitle-button"
+          data-variant="secondary"
+          onClick={() => onCheckAgain()}
+        >
+          {t.checkAgain}
+        </button>
+      )}
+    </div>
+  )
+})
