@@ -1,0 +1,66 @@
+'use client'
+import type { Formatter } from '../i18n.js'
+import type { PricingPlanView, PricingTableModel } from './usePricingTable.js'
+
+/** A plan's buttons: upgrade (or switch), its free trial, or "Contact sales". None on the current plan. */
+export function PlanActions({
+  view,
+  model,
+  f,
+}: {
+  view: PricingPlanView
+  model: PricingTableModel
+  f: Formatter
+}) {
+  const { offer, plan } = view
+  if (view.isCurrent) return null
+  const { t } = f
+  const busy = model.pending !== null
+  if (view.isSalesLed) {
+    const onClick = () => model.contactSales(offer)
+    return (
+      <div className="entitle-pricing__actions">
+        {offer.contactUrl ? (
+          <a className="entitle-button" data-variant="secondary" href={offer.contactUrl} onClick={onClick}>
+            {t.contactSales}
+          </a>
+        ) : (
+          <button type="button" className="entitle-button" data-variant="secondary" onClick={onClick}>
+            {t.contactSales}
+          </button>
+        )}
+      </div>
+    )
+  }
+  const button = (key: string, text: string, variant: string | undefined, onClick: () => unknown) => {
+    const mine = model.pending === key
+    return (
+      <button
+        type="button"
+        className="entitle-button"
+        data-variant={variant}
+        // aria-disabled (not disabled) keeps keyboard focus on the button while it works.
+        aria-disabled={busy || undefined}
+        aria-busy={mine || undefined}
+        onClick={() => void onClick()}
+      >
+        {mine && <span className="entitle-spinner" aria-hidden="true" />}
+        {mine ? t.pending : text}
+      </button>
+    )
+  }
+  return (
+    <div className="entitle-pricing__actions">
+      {button(
+        `plan:${plan.id}`,
+        view.isDowngrade ? t.switchTo(plan.name) : t.upgradeTo(plan.name),
+        view.isHighlighted ? undefined : 'secondary',
+        () => model.select(offer),
+      )}
+      {view.canTrial &&
+        button(`trial:${plan.id}`, f.trial(plan.trialDays, plan.name), 'quiet', () =>
+          model.startTrial(offer),
+        )}
+    </div>
+  )
+}

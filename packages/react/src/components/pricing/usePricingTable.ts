@@ -1,0 +1,201 @@
+'use client'
+import {
+  type Addon,
+  type AddonOffer,
+  type Catalog,
+  type FeatureKey,
+  type Offer,
+  type PlanOffer,
+  plansThatUnlock,
+} from '@entitle/core'
+import { useMemo, useState } from 'react'
+import { useCatalog } from '../../useCatalog.js'
+import { useEntitlements } from '../../useEntitlements.js'
+import { addonOffer, planOffer } from './catalogOffers.js'
+import { type BillingInterval, billingIntervals, type PricingColumn, pricingColumns } from './pricingPlans.js'
+
+/** The actions of a pricing table (and a customer portal). Each may return a promise: the button waits for it. */
+export interface PricingActions {
+  /**
+   * A plan (or an add-on) is chosen. Default: `changePlan(offer.change.planId, { addons: offer.change.addons })`
+   * of the nearest provider, the in-app change the mock server and `@entitle/server` accept.
+   */
+  onSelectPlan?: ((offer: Offer) => unknown) | undefined
+  /** A plan's free trial is chosen ("Start 14-day free trial"). Default: `changePlan(offer.id, { trial: true })`. */
+  onStartTrial?: ((offer: PlanOffer) => unknown) | undefined
+  /**
+   * "Contact sales" on a sales-led plan (no price, or `salesLed`). Default: none; a plan with a
+   * `contactUrl` is then a link to it.
+   */
+  onContactSales?: ((offer: PlanOffer) => unknown) | undefined
+}
+
+export interface PricingTableOptions extends PricingActions {
+  /** Highlight the cheapest plan (and add-on) that unlocks this feature, and its row. Default: none. */
+  feature?: FeatureKey | undefined
+  /** The billing interval shown first. Default: the current plan's, else monthly. */
+  defaultInterval?: BillingInterval | undefined
+}
+
+/** One plan column, with everything its buttons need. */
+export interface PricingPlanView extends PricingColumn {
+  offer: PlanOffer
+  isCurrent: boolean
+  /** The plan that unlocks `feature` (the cheapest one without add-ons). */
+  isHighlighted: boolean
+  /** Bought through sales: "Contact sales" instead of a change. */
+  isSalesLed: boolean
+  /** Cheaper than the current plan (its button says "Switch to", not "Upgrade to"). */
+  isDowngrade: boolean
+  /** A free trial is offered (the plan has one, it is not current, no trial runs). */
+  canTrial: boolean
+}
+
+export interface PricingAddonView {
+  addon: Addon
+  offer: AddonOffer | null
+  owned: boolean
+  /** Sold with the current plan. */
+  available: boolean
+  isHighlighted: boolean
+}
+
+/** What a pricing table shows, and its actions, as `PricingTable` renders them. */
+export interface PricingTableModel {
+  catalog: Catalog | undefined
+  status: 'loading' | 'unavailable' | 'ready'
+  intervals: BillingInterval[]
+  interval: BillingInterval
+  setInterval(interval: BillingInterval): void
+  plans: PricingPlanView[]
+  addons: PricingAddonView[]
+  /** The running action: `"plan:premium"`, `"trial:enterprise"`, `"addon:extra-seats"`; `null` when none. */
+  pending: string | null
+  /** The last action's error message. */
+  error: string | null
+  select(offer: Offer): Promise<void>
+  startTrial(offer: PlanOffer): Promise<void>
+  contactSales(offer: PlanOffer): void
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
+const yearly = (amount: number, interval: string) => (interval === 'year' ? amount : amount * 12)
+
+/** The catalog's plans for a pricing page, with the customer's current plan, trial and add-ons. */
+export function usePricingTable(options: PricingTableOptions = {}): PricingTableModel {
+  const { feature, defaultInterval, onSelectPlan, onStartTrial, onContactSales } = options
+  const { catalog, error: catalogError } = useCatalog()
+  const { snapshot, changePlan } = useEntitlements()
+  const [chosen, setInterval] = useState<BillingInterval | null>(null)
+  const [pending, setPending] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const currentPlanId = snapshot?.plan?.id
+  const ownedAddons = snapshot?.addons
+  const owned = useMemo(() => (ownedAddons ?? []).map((a) => a.id), [ownedAddons])
+  const trialRunning =
+    snapshot?.subscription?.status === 'trialing' ||
+    (snapshot?.trialEndsAt != null && Date.parse(snapshot.trialEndsAt) > Date.parse(snapshot.generatedAt))
+  const intervals = useMemo(() => (catalog ? billingIntervals(catalog) : []), [catalog])
+  const current = catalog?.plans.find((p) => p.id === currentPlanId)
+  const currentInterval = current?.price?.interval
+  const interval: BillingInterval =
+    chosen ??
+    defaultInterval ??
+    (currentInterval === 'year' && intervals.includes('year') ? 'year' : (intervals[0] ?? 'month'))
+
+  const unlocking = useMemo(
+    () =>
+      catalog && feature !== undefined
+        ? plansThatUnlock(catalog, feature, { currentPlanId: currentPlanId ?? null, currentAddons: owned })
+        : [],
+    [catalog, feature, currentPlanId, owned],
+  )
+
+  const plans = useMemo<PricingPlanView[]>(() => {
+    if (!catalog) return []
+    const columns = pricingColumns(catalog, interval)
+    const shown = new Set(columns.map((c) => c.plan.id))
+    const unlocks = unlocking.find(
+      (o) => o.type === 'plan' && !o.isCurrent && o.addons.length === 0 && shown.has(o.id),
+    )
+    const base = current?.price
+    return columns.map((column) => {
+      const offer = planOffer(catalog, column.plan, { currentPlanId, currentAddons: owned, feature })
+      const price = column.plan.price
+      return {
+        ...column,
+        offer,
+        isCurrent: offer.isCurrent,
+        isHighlighted: unlocks?.id === column.plan.id,
+        isSalesLed: offer.salesLed,
+        isDowngrade:
+          !offer.isCurrent &&
+          base != null &&
+          price !== null &&
+          price.currency === base.currency &&
+          yearly(price.amount, price.interval) < yearly(base.amount, base.interval),
+        canTrial: !offer.isCurrent && !offer.salesLed && column.plan.trialDays > 0 && !trialRunning,
+      }
+    })
+  }, [catalog, interval, unlocking, current, currentPlanId, owned, feature, trialRunning])
+
+  const addons = useMemo<PricingAddonView[]>(() => {
+    if (!catalog) return []
+    const unlocks = unlocking.find((o) => o.type === 'addon' && !o.isCurrent)
+    return catalog.addons.map((addon) => {
+      const available = currentPlanId !== undefined && addon.availableFor.includes(currentPlanId)
+      const has = owned.includes(addon.id)
+      return {
+        addon,
+        owned: has,
+        available,
+        isHighlighted: unlocks?.id === addon.id,
+        offer:
+          available && currentPlanId !== undefined
+            ? addonOffer(
+                addon,
+                currentPlanId,
+                has ? owned.filter((id) => id !== addon.id) : [...owned, addon.id],
+              )
+            : null,
+      }
+    })
+  }, [catalog, unlocking, currentPlanId, owned])
+
+  const run = async (key: string, action: () => unknown) => {
+    if (pending !== null) return
+    setPending(key)
+    setError(null)
+    try {
+      await action()
+    } catch (e) {
+      setError(messageOf(e))
+    } finally {
+      setPending(null)
+    }
+  }
+
+  return {
+    catalog,
+    status: catalog ? 'ready' : catalogError ? 'unavailable' : 'loading',
+    intervals,
+    interval,
+    setInterval,
+    plans,
+    addons,
+    pending,
+    error,
+    select: (offer) =>
+      run(`${offer.type}:${offer.id}`, () =>
+        onSelectPlan ? onSelectPlan(offer) : changePlan(offer.change.planId, { addons: offer.change.addons }),
+      ),
+    startTrial: (offer) =>
+      run(`trial:${offer.id}`, () =>
+        onStartTrial ? onStartTrial(offer) : changePlan(offer.id, { trial: true }),
+      ),
+    contactSales: (offer) => {
+      onContactSales?.(offer)
+    },
+  }
+}
