@@ -9,7 +9,10 @@ import type { DecisionReason } from './types.js'
 /** What a paywall remembers across the redirect to a hosted checkout. */
 export interface PendingCheckout {
   customerId: string
-  /** The feature the customer was buying, and for how many units (metered). */
+  /**
+   * The feature the customer was buying, and for how many units (metered); `''` for a purchase made
+   * for no feature in particular (a pricing page): the way back then waits for the offer itself.
+   */
   feature: string
   requested?: number
   /** Why it was blocked (for the `upgrade_completed` event). */

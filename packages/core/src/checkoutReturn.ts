@@ -5,6 +5,7 @@
 
 import { type CheckoutReturnMatcher, matchCheckoutReturn, takePendingCheckout } from './checkout.js'
 import type { CheckoutState } from './clientTypes.js'
+import { offerTaken } from './offerTaken.js'
 import type { EntitlementEvent } from './types.js'
 import { type Waitable, waitFor } from './waitFor.js'
 
@@ -49,10 +50,13 @@ export function handleCheckoutReturn({ client, matcher, timeoutMs, set }: Checko
     set(state('confirming'))
     waitFor(
       client,
-      {
-        feature: pending!.feature,
-        ...(pending!.requested === undefined ? {} : { requested: pending!.requested }),
-      },
+      // A purchase made for no feature in particular (a pricing page): the offer shows in the snapshot.
+      pending!.feature === ''
+        ? offerTaken(pending!.offer)
+        : {
+            feature: pending!.feature,
+            ...(pending!.requested === undefined ? {} : { requested: pending!.requested }),
+          },
       { timeoutMs },
     ).then(
       () => {

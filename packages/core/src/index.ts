@@ -41,6 +41,7 @@ export {
   type FeatureInfo,
   featureInfoFromCatalog,
 } from './evaluate.js'
+export { offerTaken, type TakenOffer } from './offerTaken.js'
 export { nextPeriodStart, periodStart } from './periods.js'
 export {
   type AddonOffer,

@@ -2,7 +2,7 @@
 // The upgrade flow of a paywall, as one hook: an upgrade (in-app, or to a hosted checkout and back),
 // a trial start, "Contact sales", "Ask an admin"; the confirmation that the entitlement arrived;
 // the analytics funnel. The paywall components render it; a headless paywall can use it directly.
-import type { DecisionReason, FeatureKey, Offer, PlanOffer } from '@entitle/core'
+import { type DecisionReason, type FeatureKey, type Offer, offerTaken, type PlanOffer } from '@entitle/core'
 import { useEffect, useRef, useState } from 'react'
 import { redirectOf, redirectToCheckout } from './checkoutRedirect.js'
 import { useEntitlementsContext } from './context.js'
@@ -33,12 +33,18 @@ export type UpgradeFlowStatus =
 
 /** What an upsell callback gets besides the offer: the feature and amount the customer wanted. */
 export interface UpsellContext {
+  /** `''` on a pricing page or portal (no feature in particular). */
   feature: FeatureKey
   requested?: number
 }
 
 export interface UpgradeFlowOptions {
-  feature: FeatureKey
+  /**
+   * The feature being bought. Without one (a pricing page, a customer portal), the flow waits for the
+   * offer itself to show in the snapshot (the plan, the add-on, the trial: `offerTaken`), and the
+   * events carry `feature: ''`.
+   */
+  feature?: FeatureKey | undefined
   requested?: number | undefined
   /** Why the feature is blocked (for the analytics events). */
   reason: DecisionReason
@@ -114,9 +120,11 @@ const RETURN_STATUS = {
 
 /** The upgrade flow of one paywall (see `UpgradeFlowOptions`). A second action while one runs does nothing. */
 export function useUpgradeFlow(options: UpgradeFlowOptions): UpgradeFlow {
-  const { feature, requested, reason, onUpgrade, onStartTrial, onRequestUpgrade, onContactSales } = options
+  const { requested, reason, onUpgrade, onStartTrial, onRequestUpgrade, onContactSales } = options
   const { onUpgraded, confirmTimeoutMs = 30_000, surface = 'inline', navigate } = options
   const describe = options.describe ?? ((offer: Offer) => offer.name)
+  // '' for "no feature in particular" (see `feature`): what the events and the way back carry.
+  const feature = (options.feature ?? '') as FeatureKey
   const { client } = useEntitlementsContext('useUpgradeFlow')
   const track = useTrack()
   const canManageBilling = useCanManageBilling()
@@ -143,7 +151,9 @@ export function useUpgradeFlow(options: UpgradeFlowOptions): UpgradeFlow {
     waiting.current = controller
     try {
       await client.waitFor(
-        { feature, ...(requested === undefined ? {} : { requested }) },
+        feature === ''
+          ? offerTaken({ type: offer.type, id: offer.id, trial })
+          : { feature, ...(requested === undefined ? {} : { requested }) },
         { timeoutMs: confirmTimeoutMs, signal: controller.signal },
       )
     } catch {

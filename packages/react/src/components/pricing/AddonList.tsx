@@ -52,7 +52,7 @@ export function AddonList({
                   {t.owned}
                 </span>
               )}
-              {offer && !offer.salesLed && (
+              {offer && !offer.salesLed && model.flow.canManageBilling && (
                 <button
                   type="button"
                   className="entitle-button"
@@ -62,7 +62,13 @@ export function AddonList({
                   onClick={() => void model.select(offer)}
                 >
                   {mine && <span className="entitle-spinner" aria-hidden="true" />}
-                  {mine ? t.pending : owned ? t.removeAddon(addon.name) : t.addAddon(addon.name)}
+                  {mine
+                    ? model.flow.status === 'redirecting'
+                      ? t.redirecting
+                      : t.pending
+                    : owned
+                      ? t.removeAddon(addon.name)
+                      : t.addAddon(addon.name)}
                 </button>
               )}
             </li>

@@ -45,10 +45,18 @@ export function PlanActions({
         onClick={() => void onClick()}
       >
         {mine && <span className="entitle-spinner" aria-hidden="true" />}
-        {mine ? t.pending : text}
+        {mine ? (model.flow.status === 'redirecting' ? t.redirecting : t.pending) : text}
       </button>
     )
   }
+  if (!model.flow.canManageBilling)
+    return (
+      <div className="entitle-pricing__actions">
+        {button(`plan:${plan.id}`, t.askAdmin(plan.name, false), 'secondary', () =>
+          model.requestUpgrade(offer),
+        )}
+      </div>
+    )
   return (
     <div className="entitle-pricing__actions">
       {button(

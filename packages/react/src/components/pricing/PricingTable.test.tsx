@@ -146,6 +146,38 @@ describe('PricingTable', () => {
     expect((await table()).getByRole('button', { name: 'Switch to Basic' })).toBeInTheDocument()
   })
 
+  it('runs through the upgrade flow: a hosted checkout is remembered and navigated to once', async () => {
+    const user = userEvent.setup()
+    const navigate = vi.fn()
+    const onSelectPlan = vi.fn(async () => ({ redirectUrl: 'https://checkout.example/session/1' }))
+    render(
+      <TestEntitlementsProvider scenario="over-hard-limit">
+        <PricingTable onSelectPlan={onSelectPlan} navigate={navigate} />
+      </TestEntitlementsProvider>,
+    )
+    const button = (await table()).getByRole('button', { name: 'Upgrade to Premium' })
+    await user.click(button)
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith('https://checkout.example/session/1'))
+    expect(button).toHaveTextContent('Opening checkout…')
+    await user.click(button)
+    expect(onSelectPlan).toHaveBeenCalledOnce()
+  })
+
+  it('a member who may not manage billing asks an admin instead of buying', async () => {
+    const user = userEvent.setup()
+    const onRequestUpgrade = vi.fn()
+    render(
+      <TestEntitlementsProvider scenario="over-hard-limit" canManageBilling={() => false}>
+        <PricingTable onRequestUpgrade={onRequestUpgrade} />
+      </TestEntitlementsProvider>,
+    )
+    expect(await screen.findByText('Only a billing admin can change the plan.')).toBeInTheDocument()
+    await user.click((await table()).getByRole('button', { name: 'Ask an admin to upgrade to Premium' }))
+    expect(onRequestUpgrade).toHaveBeenCalledWith(expect.objectContaining({ id: 'premium' }))
+    expect(await screen.findByText('Your admins have been asked to upgrade to Premium.')).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: /free trial/ })).toBeNull()
+  })
+
   it('says so while the catalog loads, and when it cannot be loaded', async () => {
     render(
       <TestEntitlementsProvider scenario="outage">

@@ -4,6 +4,7 @@ import { type LocalizedProps, useFormatter } from '../i18n.js'
 import { Icon } from '../icons.js'
 import { cx } from '../shared.js'
 import { AddonList } from './AddonList.js'
+import { FlowMessages } from './FlowMessages.js'
 import { IntervalSwitch } from './IntervalSwitch.js'
 import { PricingCards } from './PricingCards.js'
 import { PricingMatrix } from './PricingMatrix.js'
@@ -37,6 +38,9 @@ export const PricingTable = forwardRef<HTMLElement, PricingTableProps>(function 
     onSelectPlan,
     onStartTrial,
     onContactSales,
+    onRequestUpgrade,
+    onUpgraded,
+    navigate,
     title,
     headingLevel = 2,
     showAddons = true,
@@ -48,7 +52,16 @@ export const PricingTable = forwardRef<HTMLElement, PricingTableProps>(function 
   },
   ref,
 ) {
-  const model = usePricingTable({ feature, defaultInterval, onSelectPlan, onStartTrial, onContactSales })
+  const model = usePricingTable({
+    feature,
+    defaultInterval,
+    onSelectPlan,
+    onStartTrial,
+    onContactSales,
+    onRequestUpgrade,
+    onUpgraded,
+    navigate,
+  })
   const f = useFormatter({ locale, messages })
   const titleId = useId()
   const addonsId = useId()
@@ -74,6 +87,12 @@ export const PricingTable = forwardRef<HTMLElement, PricingTableProps>(function 
         </H>
         <IntervalSwitch model={model} f={f} />
       </div>
+      {!model.flow.canManageBilling && catalog !== undefined && (
+        <p className="entitle-paywall__message" data-kind="info">
+          <Icon name="lock" />
+          {t.billingAdminsOnly}
+        </p>
+      )}
       {catalog === undefined ? (
         <p className="entitle-paywall__message">
           {model.status === 'loading' ? (
@@ -97,12 +116,7 @@ export const PricingTable = forwardRef<HTMLElement, PricingTableProps>(function 
           )}
         </>
       )}
-      {model.error !== null && (
-        <p className="entitle-paywall__message" data-kind="error" role="alert">
-          <Icon name="warning" />
-          {t.upgradeFailed(model.error)}
-        </p>
-      )}
+      <FlowMessages flow={model.flow} f={f} />
     </section>
   )
 })

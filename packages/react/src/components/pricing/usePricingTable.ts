@@ -11,23 +11,38 @@ import {
 import { useMemo, useState } from 'react'
 import { useCatalog } from '../../useCatalog.js'
 import { useEntitlements } from '../../useEntitlements.js'
+import { type UpgradeFlow, useUpgradeFlow } from '../../useUpgradeFlow.js'
 import { addonOffer, planOffer } from './catalogOffers.js'
 import { type BillingInterval, billingIntervals, type PricingColumn, pricingColumns } from './pricingPlans.js'
 
-/** The actions of a pricing table (and a customer portal). Each may return a promise: the button waits for it. */
+/**
+ * The actions of a pricing table (and a customer portal). They run through the paywall's upgrade flow
+ * (`useUpgradeFlow`): a promise keeps the button pending; resolving `{ redirectUrl }` goes to a hosted
+ * checkout and back; once done, the table says "Confirming…" until the snapshot shows the plan (or
+ * add-on, or trial); a rejection shows its message; analytics events carry `feature: ''`.
+ */
 export interface PricingActions {
   /**
    * A plan (or an add-on) is chosen. Default: `changePlan(offer.change.planId, { addons: offer.change.addons })`
    * of the nearest provider, the in-app change the mock server and `@entitle/server` accept.
    */
-  onSelectPlan?: ((offer: Offer) => unknown) | undefined
+  onSelectPlan?: ((offer: Offer) => Promise<unknown>) | undefined
   /** A plan's free trial is chosen ("Start 14-day free trial"). Default: `changePlan(offer.id, { trial: true })`. */
-  onStartTrial?: ((offer: PlanOffer) => unknown) | undefined
+  onStartTrial?: ((offer: PlanOffer) => Promise<unknown>) | undefined
   /**
    * "Contact sales" on a sales-led plan (no price, or `salesLed`). Default: none; a plan with a
    * `contactUrl` is then a link to it.
    */
   onContactSales?: ((offer: PlanOffer) => unknown) | undefined
+  /**
+   * A member who may not manage billing (the provider's `canManageBilling`) asks an admin for a plan:
+   * the buttons say "Ask an admin to upgrade to Premium". Default: none (only `upgrade_requested` is reported).
+   */
+  onRequestUpgrade?: ((offer: Offer) => unknown) | undefined
+  /** Called once the snapshot shows what was chosen. Default: none. */
+  onUpgraded?: ((offer: Offer) => void) | undefined
+  /** How to go to a hosted checkout (`onSelectPlan` resolved `{ redirectUrl }`). Default: `window.location.assign(url)`. */
+  navigate?: ((url: string) => void) | undefined
 }
 
 export interface PricingTableOptions extends PricingActions {
@@ -69,26 +84,36 @@ export interface PricingTableModel {
   setInterval(interval: BillingInterval): void
   plans: PricingPlanView[]
   addons: PricingAddonView[]
-  /** The running action: `"plan:premium"`, `"trial:enterprise"`, `"addon:extra-seats"`; `null` when none. */
+  /** The upgrade flow the actions run through (status, offer, error; `canManageBilling`). */
+  flow: UpgradeFlow
+  /** The action running (pending, or on the way to a checkout): `"plan:premium"`, `"trial:enterprise"`, `"addon:extra-seats"`; `null` when none. */
   pending: string | null
-  /** The last action's error message. */
-  error: string | null
   select(offer: Offer): Promise<void>
   startTrial(offer: PlanOffer): Promise<void>
   contactSales(offer: PlanOffer): void
+  requestUpgrade(offer: Offer): Promise<void>
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 const yearly = (amount: number, interval: string) => (interval === 'year' ? amount : amount * 12)
 
 /** The catalog's plans for a pricing page, with the customer's current plan, trial and add-ons. */
 export function usePricingTable(options: PricingTableOptions = {}): PricingTableModel {
-  const { feature, defaultInterval, onSelectPlan, onStartTrial, onContactSales } = options
+  const { feature, defaultInterval, onSelectPlan, onStartTrial, onContactSales, onRequestUpgrade } = options
+  const { onUpgraded, navigate } = options
   const { catalog, error: catalogError } = useCatalog()
-  const { snapshot, changePlan } = useEntitlements()
+  const { snapshot } = useEntitlements()
   const [chosen, setInterval] = useState<BillingInterval | null>(null)
-  const [pending, setPending] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  // No feature for the flow: `feature` only says what to highlight, and what was chosen (Premium,
+  // say) need not grant it; the flow waits for the chosen offer instead.
+  const flow = useUpgradeFlow({
+    reason: 'entitled',
+    onUpgrade: onSelectPlan,
+    onStartTrial,
+    onContactSales: onContactSales && ((offer) => onContactSales(offer as PlanOffer)),
+    onRequestUpgrade: onRequestUpgrade && ((offer) => onRequestUpgrade(offer)),
+    onUpgraded,
+    navigate,
+  })
 
   const currentPlanId = snapshot?.plan?.id
   const ownedAddons = snapshot?.addons
@@ -163,18 +188,8 @@ export function usePricingTable(options: PricingTableOptions = {}): PricingTable
     })
   }, [catalog, unlocking, currentPlanId, owned])
 
-  const run = async (key: string, action: () => unknown) => {
-    if (pending !== null) return
-    setPending(key)
-    setError(null)
-    try {
-      await action()
-    } catch (e) {
-      setError(messageOf(e))
-    } finally {
-      setPending(null)
-    }
-  }
+  const running = (flow.status === 'pending' || flow.status === 'redirecting') && flow.offer !== null
+  const pending = running ? `${flow.action === 'trial' ? 'trial' : flow.offer!.type}:${flow.offer!.id}` : null
 
   return {
     catalog,
@@ -184,18 +199,11 @@ export function usePricingTable(options: PricingTableOptions = {}): PricingTable
     setInterval,
     plans,
     addons,
+    flow,
     pending,
-    error,
-    select: (offer) =>
-      run(`${offer.type}:${offer.id}`, () =>
-        onSelectPlan ? onSelectPlan(offer) : changePlan(offer.change.planId, { addons: offer.change.addons }),
-      ),
-    startTrial: (offer) =>
-      run(`trial:${offer.id}`, () =>
-        onStartTrial ? onStartTrial(offer) : changePlan(offer.id, { trial: true }),
-      ),
-    contactSales: (offer) => {
-      onContactSales?.(offer)
-    },
+    select: flow.upgrade,
+    startTrial: flow.startTrial,
+    contactSales: flow.contactSales,
+    requestUpgrade: flow.requestUpgrade,
   }
 }
