@@ -1,3 +1,4 @@
+import { type PendingCheckout, rememberCheckout } from '@entitle/core'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, waitFor } from 'storybook/test'
 import { useEntitlements } from '../useEntitlements.js'
@@ -162,5 +163,62 @@ export const UpgradeOpensTheGate: Story = {
     await userEvent.click(await canvas.findByRole('button', { name: 'Upgrade to Enterprise' }))
     await waitFor(() => expect(canvas.getByText(/ask anything about your logs/)).toBeVisible())
     await expect(upgradeSpy).toHaveBeenCalledWith(expect.objectContaining({ id: 'enterprise', type: 'plan' }))
+  },
+}
+
+/** What the paywall remembered before sending the customer to a hosted checkout for Enterprise. */
+const boughtEnterprise = (): PendingCheckout => ({
+  customerId: 'test-customer',
+  feature: 'ai-assistant',
+  reason: 'not-entitled',
+  offer: { type: 'plan', id: 'enterprise', name: 'Enterprise' },
+  startedAt: Date.now(),
+  surface: 'inline',
+})
+
+/**
+ * Back from a hosted checkout (the client's `checkoutReturn` recognised the return URL): the webhook
+ * has not landed yet, so the Gate says "Confirming your upgrade…" instead of the paywall.
+ */
+export const ConfirmingAfterCheckout: Story = {
+  parameters: { entitle: { scenario: 'over-hard-limit', checkoutReturn: () => 'success' } },
+  beforeEach: () => rememberCheckout(boughtEnterprise()),
+  play: async ({ canvas, canvasElement }) => {
+    await expect(await canvas.findByText('Confirming your upgrade to Enterprise…')).toBeVisible()
+    await expect(canvasElement.querySelector('.entitle-upgrade-status')).toHaveAttribute(
+      'data-state',
+      'confirming',
+    )
+    await expect(canvas.queryByRole('heading', { name: /not included/ })).toBeNull()
+  },
+}
+
+/** Confirming, dark theme. */
+export const ConfirmingAfterCheckoutDark: Story = {
+  ...ConfirmingAfterCheckout,
+  parameters: { ...ConfirmingAfterCheckout.parameters, theme: 'dark' },
+}
+
+/** Not confirmed within `checkoutTimeoutMs`: a clear message and "Check again" (which waits again). */
+export const ConfirmTimeoutAfterCheckout: Story = {
+  parameters: {
+    entitle: { scenario: 'over-hard-limit', checkoutReturn: () => 'success', checkoutTimeoutMs: 50 },
+  },
+  beforeEach: () => rememberCheckout(boughtEnterprise()),
+  play: async ({ canvas, userEvent }) => {
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(
+      'Your upgrade to Enterprise is not confirmed yet.',
+    )
+    await userEvent.click(canvas.getByRole('button', { name: 'Check again' }))
+    await expect(await canvas.findByText('Confirming your upgrade to Enterprise…')).toBeVisible()
+  },
+}
+
+/** Timeout after a checkout, right to left. */
+export const ConfirmTimeoutAfterCheckoutRightToLeft: Story = {
+  parameters: { ...ConfirmTimeoutAfterCheckout.parameters, dir: 'rtl', lang: 'he' },
+  beforeEach: () => rememberCheckout(boughtEnterprise()),
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('button', { name: 'Check again' })).toBeVisible()
   },
 }

@@ -1,4 +1,4 @@
-import type { Catalog } from '@entitle/core'
+import { type Catalog, rememberCheckout } from '@entitle/core'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, waitFor } from 'storybook/test'
 import { logpilotCatalog } from '../testing/logpilotCatalog.js'
@@ -10,7 +10,8 @@ const never = () => new Promise<never>(() => {})
 const meta = {
   title: 'Components/Paywall',
   component: Paywall,
-  args: { feature: 'ai-assistant', onUpgrade: fn(async () => {}), style: { maxInlineSize: '46rem' } },
+  // Without `onUpgrade` the paywall changes the plan through the client (here the in-memory backend).
+  args: { feature: 'ai-assistant', style: { maxInlineSize: '46rem' } },
   parameters: { entitle: { scenario: 'over-hard-limit' } },
 } satisfies Meta<typeof Paywall>
 
@@ -26,7 +27,7 @@ export const NotEntitled: Story = {
     await expect(canvas.getByRole('button', { name: 'Upgrade to Enterprise' })).toBeVisible()
     const current = canvas.getByText('Current plan').closest('li')
     await expect(current).toHaveTextContent('BasicFreeNot included')
-    await expect(canvas.getByText('Includes AI assistant')).toBeVisible()
+    await expect(canvas.getAllByText('Includes AI assistant')[0]).toBeVisible()
   },
 }
 
@@ -107,13 +108,13 @@ export const UpgradeFailed: Story = {
   },
 }
 
-/** A standalone paywall after `onUpgrade` resolved (inside a `<Gate>`, the gated content replaces it). */
+/** A standalone paywall once the upgrade's entitlement arrived (inside a `<Gate>`, the gated content replaces it). */
 export const Upgraded: Story = {
-  args: { feature: 'seats' },
+  args: { feature: 'seats', onUpgraded: fn() },
   play: async ({ canvas, userEvent, args }) => {
     await userEvent.click(await canvas.findByRole('button', { name: 'Upgrade to Premium' }))
     await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Done: you now have Seats.'))
-    await expect(args.onUpgrade).toHaveBeenCalledWith(expect.objectContaining({ id: 'premium' }))
+    await expect(args.onUpgraded).toHaveBeenCalledWith(expect.objectContaining({ id: 'premium' }))
   },
 }
 
@@ -138,12 +139,14 @@ export const OutageFallback: Story = {
 
 /** Enterprise has a 14-day trial: a secondary "Start 14-day free trial" beside its upgrade. It starts the trial. */
 export const StartTrial: Story = {
-  args: { onStartTrial: fn(async () => {}) },
+  args: { onUpgraded: fn() },
   play: async ({ canvas, userEvent, args }) => {
     const trial = await canvas.findByRole('button', { name: 'Start 14-day free trial' })
     await expect(canvas.getByRole('button', { name: 'Upgrade to Enterprise' })).toBeVisible()
     await userEvent.click(trial)
-    await expect(args.onStartTrial).toHaveBeenCalledWith(expect.objectContaining({ id: 'enterprise' }))
+    await waitFor(() =>
+      expect(args.onUpgraded).toHaveBeenCalledWith(expect.objectContaining({ id: 'enterprise' })),
+    )
     await waitFor(() =>
       expect(canvas.getByRole('status')).toHaveTextContent('Done: you now have AI assistant.'),
     )
@@ -300,5 +303,183 @@ export const NoPlanYet: Story = {
   play: async ({ canvas }) => {
     await expect(await canvas.findByRole('button', { name: 'Upgrade to Premium' })).toBeVisible()
     await expect(canvas.queryByText('Current plan')).toBeNull()
+  },
+}
+
+// ── Upgrade flows (issue 11) ──────────────────────────────────────────────
+
+/** The cheapest path: on Basic, Premium + the AI add-on ($68/month) comes before Enterprise ($299). */
+export const PlanWithAddon: Story = {
+  play: async ({ canvas }) => {
+    const combo = await canvas.findByRole('button', { name: 'Upgrade to Premium + AI assistant' })
+    const offer = combo.closest('li')
+    await expect(offer).toHaveAttribute('data-highlighted')
+    await expect(offer).toHaveTextContent('$68.00 / month')
+  },
+}
+
+/**
+ * `onUpgrade` resolved (the app's backend took the order) but the entitlement has not arrived yet
+ * (a webhook on its way): "Confirming your upgrade…" until it does.
+ */
+export const Confirming: Story = {
+  args: { onUpgrade: fn(async () => {}) },
+  play: async ({ canvas, userEvent, canvasElement }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Upgrade to Enterprise' }))
+    await expect(await canvas.findByText('Confirming your upgrade to Enterprise…')).toBeVisible()
+    await expect(canvasElement.querySelector('.entitle-paywall')).toHaveAttribute('data-state', 'confirming')
+  },
+}
+
+/** It did not arrive within `confirmTimeoutMs`: a clear message, nothing lost, and "Check again". */
+export const ConfirmTimeout: Story = {
+  args: { onUpgrade: fn(async () => {}), confirmTimeoutMs: 50 },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Upgrade to Enterprise' }))
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(
+      'Your upgrade to Enterprise is not confirmed yet. Payments can take a minute; nothing is lost.',
+    )
+    await expect(canvas.getByRole('button', { name: 'Check again' })).toBeVisible()
+  },
+}
+
+/** Timeout, dark theme. */
+export const ConfirmTimeoutDark: Story = { ...ConfirmTimeout, parameters: { theme: 'dark' } }
+
+/** Timeout, right to left (Hebrew strings through `messages`). */
+export const ConfirmTimeoutRightToLeft: Story = {
+  ...ConfirmTimeout,
+  args: {
+    ...ConfirmTimeout.args,
+    locale: 'he-IL',
+    messages: {
+      confirmTimeout: () => 'השדרוג עדיין לא אושר. תשלומים עשויים להימשך דקה; דבר לא אבד.',
+      checkAgain: 'בדיקה חוזרת',
+    },
+  },
+  parameters: { dir: 'rtl', lang: 'he' },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Upgrade to Enterprise' }))
+    await expect(await canvas.findByRole('button', { name: 'בדיקה חוזרת' })).toBeVisible()
+  },
+}
+
+/** Back from a cancelled hosted checkout: the offers again, and nothing was charged. */
+export const CheckoutCancelled: Story = {
+  args: { feature: 'seats', requested: 1 },
+  parameters: { entitle: { scenario: 'over-hard-limit', checkoutReturn: () => 'cancel' } },
+  beforeEach: () => {
+    rememberCheckout({
+      customerId: 'test-customer',
+      feature: 'seats',
+      requested: 1,
+      reason: 'limit-exceeded',
+      offer: { type: 'plan', id: 'premium', name: 'Premium' },
+      startedAt: Date.now(),
+      surface: 'inline',
+    })
+  },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText('Checkout cancelled: nothing was charged.')).toBeVisible()
+    await expect(canvas.getByRole('button', { name: 'Upgrade to Premium' })).toBeVisible()
+  },
+}
+
+const salesLed: Catalog = {
+  ...logpilotCatalog,
+  plans: [
+    ...logpilotCatalog.plans,
+    {
+      id: 'dedicated',
+      name: 'Dedicated',
+      description: 'Your own cluster, a year of retention, SSO',
+      price: null,
+      salesLed: true,
+      contactUrl: 'mailto:sales@logpilot.example',
+      trialDays: 0,
+      grants: {
+        ...logpilotCatalog.plans.find((plan) => plan.id === 'enterprise')?.grants,
+        'retention-days': { kind: 'config', value: 365 },
+      },
+    },
+  ],
+}
+
+/** A sales-led plan (no price): "Contact sales", never "Upgrade"; here a link to its `contactUrl`. */
+export const ContactSales: Story = {
+  args: { feature: 'retention-days', requested: 365 },
+  parameters: { entitle: { scenario: 'over-hard-limit', catalog: salesLed } },
+  play: async ({ canvas }) => {
+    const contact = await canvas.findByRole('link', { name: 'Contact sales' })
+    await expect(contact).toHaveAttribute('href', 'mailto:sales@logpilot.example')
+    await expect(contact.closest('li')).toHaveTextContent('Contact us')
+    await expect(canvas.queryByRole('button', { name: /Upgrade/ })).toBeNull()
+  },
+}
+
+/** Priced plans and a sales-led one side by side; `onContactSales` opens the app's own form. */
+export const ContactSalesBesidePlans: Story = {
+  args: { feature: 'seats', requested: 1, onContactSales: fn() },
+  parameters: { entitle: { scenario: 'over-hard-limit', catalog: salesLed } },
+  play: async ({ canvas, userEvent, args }) => {
+    await expect(await canvas.findByRole('button', { name: 'Upgrade to Premium' })).toBeVisible()
+    await userEvent.click(canvas.getByRole('button', { name: 'Contact sales' }))
+    await expect(args.onContactSales).toHaveBeenCalledWith(expect.objectContaining({ id: 'dedicated' }), {
+      feature: 'seats',
+      requested: 1,
+    })
+  },
+}
+
+/** Contact sales, dark theme. */
+export const ContactSalesDark: Story = {
+  ...ContactSalesBesidePlans,
+  parameters: { ...ContactSalesBesidePlans.parameters, theme: 'dark' },
+}
+
+/** A member who may not manage billing: "Ask an admin to upgrade", never a checkout or a trial. */
+export const AskAnAdmin: Story = {
+  args: { feature: 'seats', requested: 1, onRequestUpgrade: fn(async () => {}) },
+  parameters: { entitle: { scenario: 'over-hard-limit', canManageBilling: () => false } },
+  play: async ({ canvas, userEvent, args }) => {
+    await expect(await canvas.findByText('Only a billing admin can change the plan.')).toBeVisible()
+    await expect(canvas.queryByRole('button', { name: /^Upgrade|free trial/ })).toBeNull()
+    await userEvent.click(canvas.getByRole('button', { name: 'Ask an admin to upgrade to Premium' }))
+    await expect(args.onRequestUpgrade).toHaveBeenCalledWith(expect.objectContaining({ id: 'premium' }), {
+      feature: 'seats',
+      requested: 1,
+    })
+    await waitFor(() =>
+      expect(canvas.getByRole('status')).toHaveTextContent(
+        'Your admins have been asked to upgrade to Premium.',
+      ),
+    )
+  },
+}
+
+/** Ask an admin, dark theme. */
+export const AskAnAdminDark: Story = {
+  ...AskAnAdmin,
+  parameters: { ...AskAnAdmin.parameters, theme: 'dark' },
+}
+
+/** Ask an admin, right to left. */
+export const AskAnAdminRightToLeft: Story = {
+  args: {
+    feature: 'seats',
+    requested: 1,
+    locale: 'he-IL',
+    messages: {
+      askAdmin: (name) => `בקשו ממנהל לשדרג ל-${name}`,
+      billingAdminsOnly: 'רק מנהל חיוב יכול לשנות את התוכנית.',
+    },
+  },
+  parameters: {
+    entitle: { scenario: 'over-hard-limit', canManageBilling: () => false },
+    dir: 'rtl',
+    lang: 'he',
+  },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('button', { name: 'בקשו ממנהל לשדרג ל-Premium' })).toBeVisible()
   },
 }
