@@ -1,6 +1,8 @@
 // usage_threshold_crossed: at warnAt and configurable thresholds, once per crossing.
 import { act, render } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import { LimitBanner } from '../src/components/LimitBanner.js'
+import { UsageMeter } from '../src/components/UsageMeter.js'
 import { EntitlementsProvider } from '../src/EntitlementsProvider.js'
 import { useUsageThresholds } from '../src/useUsageThresholds.js'
 import { createFakeClient } from './fakeClient.js'
@@ -54,5 +56,21 @@ describe('useUsageThresholds', () => {
     )
     act(() => client.setUsage('seats', 10))
     expect(crossings(client)).toEqual([])
+  })
+
+  it('UsageMeter and LimitBanner report at their warnAt and at the limit, or at their own thresholds; together once', () => {
+    const client = createFakeClient({ snapshot: globex() }) // seats 7 of 10
+    render(
+      <EntitlementsProvider client={client}>
+        <UsageMeter feature="seats" warnAt={0.9} />
+        <LimitBanner feature="seats" warnAt={0.9} />
+        <UsageMeter feature="api-calls" thresholds={[0.5]} />
+      </EntitlementsProvider>,
+    )
+    act(() => client.setUsage('seats', 8))
+    expect(crossings(client)).toEqual([])
+    act(() => client.setUsage('seats', 9))
+    act(() => client.setUsage('seats', 10))
+    expect(crossings(client).map((e) => (e as { threshold: number }).threshold)).toEqual([0.9, 1])
   })
 })

@@ -28,10 +28,14 @@ export interface LimitBannerProps extends BannerRootProps<LimitBannerModel>, Lim
  * children (the default), or your own markup around them; each takes `asChild`.
  */
 const LimitBannerRoot = forwardRef<HTMLDivElement, LimitBannerProps>(function LimitBanner(
-  { feature, warnAt, onUpgradeClick, locale, messages, ...props },
+  { feature, warnAt, thresholds, onUpgradeClick, locale, messages, ...props },
   ref,
 ) {
-  return bannerElement(useLimitBanner(feature, { warnAt, onUpgradeClick, locale, messages }), props, ref)
+  return bannerElement(
+    useLimitBanner(feature, { warnAt, thresholds, onUpgradeClick, locale, messages }),
+    props,
+    ref,
+  )
 })
 
 export const LimitBanner = Object.assign(LimitBannerRoot, {

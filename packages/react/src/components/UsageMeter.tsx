@@ -57,10 +57,10 @@ const defaultParts = (
  * `.Indicator`, `.Status` as children (the default), or your own markup around them; each takes `asChild`.
  */
 const UsageMeterRoot = forwardRef<HTMLDivElement, UsageMeterProps>(function UsageMeter(
-  { feature, label, warnAt, locale, messages, asChild, className, children, ...rest },
+  { feature, label, warnAt, thresholds, locale, messages, asChild, className, children, ...rest },
   ref,
 ) {
-  const model = useUsageMeter(feature, { label, warnAt, locale, messages })
+  const model = useUsageMeter(feature, { label, warnAt, thresholds, locale, messages })
   if (typeof children === 'function') return children(model)
   const Comp = asChild ? Slot : 'div'
   return (

@@ -3,6 +3,7 @@ import type { Decision, FeatureKey } from '@entitle/core'
 import { useId } from 'react'
 import { useEntitlement } from '../../useEntitlement.js'
 import { usePaywall } from '../../usePaywall.js'
+import { useUsageThresholds } from '../../useUsageThresholds.js'
 import { type LocalizedProps, useFormatter } from '../i18n.js'
 import type { IconName } from '../icons.js'
 import { type MeterState, meterStateOf, useFeature } from '../shared.js'
@@ -17,6 +18,11 @@ export type LimitBannerState = Extract<MeterState, 'warning' | 'over-soft-limit'
 export interface LimitBannerOptions extends LocalizedProps {
   /** Share of the limit (0–1) from which the banner warns. `1` shows it only at the limit. Default `0.8`. */
   warnAt?: number
+  /**
+   * Shares of the limit (0.8 = 80 %) whose crossing from below is reported to the client's `onEvent`
+   * as `usage_threshold_crossed`, once per crossing (see `useUsageThresholds`). Default `[warnAt, 1]`.
+   */
+  thresholds?: readonly number[]
   /**
    * The upgrade call to action. Default: opens the paywall for this feature (`usePaywall().open`),
    * which a `<PaywallDialog>` mounted once in the app shows.
@@ -44,8 +50,9 @@ export function useLimitBanner(
   feature: FeatureKey,
   options: LimitBannerOptions = {},
 ): LimitBannerModel | null {
-  const { warnAt = 0.8, onUpgradeClick, locale, messages } = options
+  const { warnAt = 0.8, thresholds, onUpgradeClick, locale, messages } = options
   const decision = useEntitlement(feature, { requested: 0 })
+  useUsageThresholds(feature, thresholds ?? [warnAt, 1])
   const info = useFeature(feature)
   const paywall = usePaywall()
   const f = useFormatter({ locale, messages })

@@ -2,6 +2,7 @@
 import type { Decision, FeatureKey } from '@entitle/core'
 import { type ReactNode, useId } from 'react'
 import { useEntitlement } from '../../useEntitlement.js'
+import { useUsageThresholds } from '../../useUsageThresholds.js'
 import { type LocalizedProps, useFormatter } from '../i18n.js'
 import type { IconName } from '../icons.js'
 import { type MeterState, meterStateOf, useFeature } from '../shared.js'
@@ -13,6 +14,11 @@ export interface UsageMeterOptions extends LocalizedProps {
   label?: ReactNode
   /** Share of the limit (0–1) from which the meter shows the warning state. Default `0.8`. */
   warnAt?: number
+  /**
+   * Shares of the limit (0.8 = 80 %) whose crossing from below is reported to the client's `onEvent`
+   * as `usage_threshold_crossed`, once per crossing (see `useUsageThresholds`). Default `[warnAt, 1]`.
+   */
+  thresholds?: readonly number[]
 }
 
 /** Everything a meter shows, computed once by `UsageMeter.Root` and read by its parts. */
@@ -60,8 +66,9 @@ const STATUS_ICON: Partial<Record<MeterState, IconName>> = {
  * state in the one vocabulary of limit states (`MeterState`), the texts and the aria values.
  */
 export function useUsageMeter(feature: FeatureKey, options: UsageMeterOptions = {}): UsageMeterModel {
-  const { label, warnAt = 0.8, locale, messages } = options
+  const { label, warnAt = 0.8, thresholds, locale, messages } = options
   const decision = useEntitlement(feature, { requested: 0 })
+  useUsageThresholds(feature, thresholds ?? [warnAt, 1])
   const info = useFeature(feature)
   const f = useFormatter({ locale, messages })
   const { t } = f
