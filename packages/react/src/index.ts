@@ -33,6 +33,15 @@ export {
   type PaywallStatus,
 } from './components/Paywall.js'
 export { PaywallDialog, type PaywallDialogProps } from './components/PaywallDialog.js'
+export { AddonOverview, type AddonOverviewProps } from './components/portal/AddonOverview.js'
+export { CustomerPortal, type CustomerPortalProps } from './components/portal/CustomerPortal.js'
+export { EntitlementSources, type EntitlementSourcesProps } from './components/portal/EntitlementSources.js'
+export type { PortalSectionProps } from './components/portal/portalSection.js'
+export {
+  SubscriptionSummary,
+  type SubscriptionSummaryProps,
+} from './components/portal/SubscriptionSummary.js'
+export { UsageOverview, type UsageOverviewProps } from './components/portal/UsageOverview.js'
 export { type FeatureCell, featureCell } from './components/pricing/featureCell.js'
 export { PricingTable, type PricingTableProps } from './components/pricing/PricingTable.js'
 export {

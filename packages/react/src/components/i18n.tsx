@@ -184,6 +184,10 @@ export interface EntitlementsMessages {
   owned: string
   /** Removes an owned add-on. Default: "Remove +5 seats". */
   removeAddon: (addonName: string) => string
+  /** The add-ons with a plan. Default: "with +5 seats, AI assistant". */
+  withAddonsList: (addonNames: string) => string
+  /** Button of the customer portal to the plans. Default: "Change plan". */
+  changePlan: string
   /** Heading of the customer portal. Default: "Your subscription". */
   portalTitle: string
   /** Where a subscription stands (`snapshot.subscription.status`). Default: "Active", "Trial", "Payment overdue", "Unpaid", "No plan". */
@@ -316,6 +320,8 @@ export const defaultMessages: EntitlementsMessages = {
   availableWith: (plans) => `With ${plans}`,
   owned: 'Added',
   removeAddon: (name) => `Remove ${name}`,
+  withAddonsList: (names) => `with ${names}`,
+  changePlan: 'Change plan',
   portalTitle: 'Your subscription',
   subscriptionStatus: (status) =>
     ({ active: 'Active', trialing: 'Trial', past_due: 'Payment overdue', unpaid: 'Unpaid', none: 'No plan' })[

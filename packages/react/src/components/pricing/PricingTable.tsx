@@ -111,8 +111,13 @@ export const PricingTable = forwardRef<HTMLElement, PricingTableProps>(function 
         <>
           <PricingCards model={model} catalog={catalog} f={f} feature={feature} heading={H2} />
           <PricingMatrix model={model} catalog={catalog} f={f} feature={feature} labelledBy={titleId} />
-          {showAddons && (
-            <AddonList model={model} f={f} heading={H2} titleId={addonsId} feature={featureName} />
+          {showAddons && model.addons.length > 0 && (
+            <section className="entitle-pricing__addons" aria-labelledby={addonsId}>
+              <H2 className="entitle-pricing__subtitle" id={addonsId}>
+                {t.addonsTitle}
+              </H2>
+              <AddonList model={model} f={f} feature={featureName} />
+            </section>
           )}
         </>
       )}
