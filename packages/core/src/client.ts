@@ -128,11 +128,15 @@ export function createEntitlementsClient(
 
   let started = false
   let stopListening: (() => void) | undefined
+  // `onEvent`, and whoever subscribed since (`subscribeEvents`: the devtools' event log).
+  const eventListeners = new Set<(event: EntitlementEvent) => void>()
   const emit = (event: EntitlementEvent) => {
-    try {
-      options.onEvent?.(event)
-    } catch {
-      // Analytics must never break entitlements.
+    for (const listener of [options.onEvent, ...eventListeners]) {
+      try {
+        listener?.(event)
+      } catch {
+        // Analytics must never break entitlements.
+      }
     }
   }
 
@@ -360,6 +364,12 @@ export function createEntitlementsClient(
       return check(feature, o.requested === undefined ? undefined : { requested: o.requested })
     },
     track: emit,
+    subscribeEvents(listener) {
+      eventListeners.add(listener)
+      return () => {
+        eventListeners.delete(listener)
+      }
+    },
     setDevOverrides(overrides) {
       // Inline condition (see dev.ts): production builds keep an empty method.
       if (typeof process === 'undefined' || process.env.NODE_ENV === 'production') return

@@ -338,4 +338,9 @@ export interface EntitlementsClient<F extends string = FeatureKey, V extends Con
    * that hand-written clients (test fakes) keep compiling.
    */
   setDevOverrides?(overrides: DevOverrides | null): void
+  /**
+   * Hears every event `onEvent` gets from now on (the devtools' event log); returns the unsubscribe.
+   * Optional in the type only so that hand-written clients (test fakes) keep compiling.
+   */
+  subscribeEvents?(listener: (event: EntitlementEvent) => void): () => void
 }

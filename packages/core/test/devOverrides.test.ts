@@ -83,3 +83,29 @@ describe('setDevOverrides', () => {
     expect(c.check('sso').isOverridden).toBeUndefined()
   })
 })
+
+describe('subscribeEvents', () => {
+  it('hears every event onEvent gets, until unsubscribed; a throwing listener breaks nothing', () => {
+    const onEvent = vi.fn()
+    const heard = vi.fn()
+    const c = createEntitlementsClient({
+      baseUrl: 'http://entitle.test',
+      customerId: 'acme',
+      persist: false,
+      live: false,
+      fetch: () => new Promise<Response>(() => {}),
+      onEvent,
+    })
+    c.subscribeEvents?.(() => {
+      throw new Error('broken listener')
+    })
+    const stop = c.subscribeEvents?.(heard)
+    c.track({ type: 'paywall_viewed', feature: 'seats', reason: 'limit-exceeded' })
+    expect(heard).toHaveBeenCalledWith({ type: 'paywall_viewed', feature: 'seats', reason: 'limit-exceeded' })
+    expect(onEvent).toHaveBeenCalledOnce()
+    stop?.()
+    c.track({ type: 'paywall_viewed', feature: 'seats', reason: 'limit-exceeded' })
+    expect(heard).toHaveBeenCalledOnce()
+    expect(onEvent).toHaveBeenCalledTimes(2)
+  })
+})
