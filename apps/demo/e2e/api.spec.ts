@@ -1,4 +1,4 @@
-import { expect, measureUpgrade, openApp, test } from './fixtures'
+import { checkoutPage, expect, openApp, returnTiming, test, timeReturn } from './fixtures'
 
 test('api calls past the soft limit: a warning shows and calls keep working', async ({ page, mock }) => {
   await openApp(page, 'acme', 'api')
@@ -24,17 +24,17 @@ test('api calls past the soft limit: a warning shows and calls keep working', as
   await expect.poll(async () => (await mock.snapshot('acme')).entitlements['api-calls']?.usage).toBe(1450)
 })
 
-test('the Query API is locked on Basic and opens right after an upgrade', async ({ page }) => {
+test('the Query API is locked on Basic and opens once the checkout is confirmed', async ({ page }) => {
   await openApp(page, 'acme', 'api')
   await expect(page.getByRole('heading', { name: 'API access is not included in your plan' })).toBeVisible()
   await expect(page.getByTestId('api-keys')).toHaveCount(0)
 
-  await measureUpgrade(
-    page,
-    'API (inline paywall)',
-    page.getByRole('button', { name: 'Upgrade to Premium' }),
-    '[data-testid="api-keys"]',
-  )
+  await page.getByRole('button', { name: 'Upgrade to Premium' }).click()
+  await checkoutPage(page, 'Premium $49.00 / month', '$49.00 / month')
+  await timeReturn(page, '[data-testid="api-keys"]')
+  await page.getByRole('button', { name: 'Pay $49.00 / month' }).click()
+  await expect(page.getByTestId('api-keys')).toBeVisible()
+  await returnTiming(page, 'API (inline paywall)')
   await expect(page.getByRole('heading', { name: 'API access is not included in your plan' })).toHaveCount(0)
   await expect(page.getByRole('meter', { name: 'API calls' })).toHaveAttribute(
     'aria-valuetext',

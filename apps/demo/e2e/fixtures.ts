@@ -1,5 +1,5 @@
 // Shared fixtures: every test starts from the mock server's seed (clock and outage included).
-import { test as base, expect, type Locator, type Page } from '@playwright/test'
+import { test as base, expect, type Page } from '@playwright/test'
 import { E2E_MOCK_PORT } from './ports'
 
 export const MOCK_URL = `http://127.0.0.1:${E2E_MOCK_PORT}`
@@ -11,6 +11,10 @@ export interface MockServer {
   outage(down: boolean, mode?: 'hang' | 'error'): Promise<void>
   /** Move the mock server's clock forward. */
   advanceDays(days: number): Promise<void>
+  /** Now on the mock server's clock (epoch ms). */
+  now(): Promise<number>
+  /** The hosted checkout's webhook lag: Pay → the change lands (default 1.5 s). */
+  checkoutDelay(ms: number): Promise<void>
   /** A customer's snapshot, as the server sees it. */
   snapshot(
     customerId: string,
@@ -28,6 +32,11 @@ export const test = base.extend<{ mock: MockServer }>({
       await use({
         outage: (down, mode = 'hang') => post('outage', { down, mode }),
         advanceDays: (days) => post('clock', { advanceMs: days * 86_400_000 }),
+        now: async () => {
+          const response = await request.get(`${MOCK_URL}/v1/admin/clock`, { headers: ADMIN })
+          return Date.parse((await response.json()).now)
+        },
+        checkoutDelay: (delayMs) => post('checkout', { delayMs }),
         snapshot: async (customerId) => {
           const response = await request.get(`${MOCK_URL}/v1/customers/${customerId}/entitlements`, {
             headers: { Authorization: `Bearer demo-${customerId}` },
@@ -55,44 +64,51 @@ export async function openApp(page: Page, customer: string, path: string): Promi
 }
 
 /**
- * Clicks `upgrade` and measures, inside the page, from that click to the first frame in which an
- * element matching `unlocked` (a CSS selector) is in the document. Measured in the page because
- * Playwright's expect polls at 100/250/500/1000 ms steps, too coarse for a figure. The figure is
- * printed and attached to the test as an annotation (a figure, not a threshold).
+ * Before a hosted checkout sends the browser back: records, in the page it comes back to, when
+ * "Confirming your upgrade…" first shows and when an element matching `unlocked` (a CSS selector)
+ * appears, in ms since that page's navigation started (the return). Read it with `returnTiming`.
  */
-export async function measureUpgrade(
+export async function timeReturn(page: Page, unlocked: string): Promise<void> {
+  await page.addInitScript((selector) => {
+    if (!location.search.includes('checkout=')) return
+    const w = window as unknown as { __return?: { confirmingAt?: number; unlockedAt?: number } }
+    const timing: { confirmingAt?: number; unlockedAt?: number } = {}
+    w.__return = timing
+    new MutationObserver(() => {
+      // The exact sentence, so a later "Confirming…" elsewhere cannot stand in for it.
+      timing.confirmingAt ??= document.body?.textContent?.includes('Confirming your upgrade to ')
+        ? performance.now()
+        : undefined
+      if (timing.unlockedAt === undefined && document.querySelector(selector))
+        timing.unlockedAt = performance.now()
+    }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true })
+  }, unlocked)
+}
+
+/** What `timeReturn` recorded; prints the figure and attaches it to the test (a figure, not a threshold). */
+export async function returnTiming(
   page: Page,
   label: string,
-  upgrade: Locator,
-  unlocked: string,
-): Promise<number> {
-  await page.evaluate((selector) => {
-    const w = window as unknown as { __upgradeTiming?: Promise<number> }
-    w.__upgradeTiming = new Promise<number>((resolve) => {
-      let clickedAt = 0
-      document.addEventListener('click', () => (clickedAt ||= performance.now()), {
-        capture: true,
-        once: true,
-      })
-      const observer = new MutationObserver(() => {
-        if (!clickedAt || !document.querySelector(selector)) return
-        observer.disconnect()
-        requestAnimationFrame(() => resolve(performance.now() - clickedAt))
-      })
-      observer.observe(document.body, {
-        subtree: true,
-        childList: true,
-        attributes: true,
-        characterData: true,
-      })
-    })
-  }, unlocked)
-  await upgrade.click()
-  await expect(page.locator(unlocked).first()).toBeVisible()
-  const ms = Math.round(
-    await page.evaluate(() => (window as unknown as { __upgradeTiming: Promise<number> }).__upgradeTiming),
+): Promise<{ confirmingAt?: number; unlockedAt: number }> {
+  const timing = await page.evaluate(
+    () => (window as unknown as { __return?: { confirmingAt?: number; unlockedAt?: number } }).__return ?? {},
   )
-  console.log(`[e2e] ${label}: Upgrade click → unlocked content visible in ${ms} ms`)
-  base.info().annotations.push({ type: 'upgrade-to-unlocked-ms', description: `${label}: ${ms} ms` })
-  return ms
+  if (timing.unlockedAt === undefined) throw new Error('the unlocked element was not seen after the return')
+  const ms = Math.round(timing.unlockedAt)
+  console.log(
+    `[e2e] ${label}: back from the checkout → unlocked in ${ms} ms` +
+      (timing.confirmingAt === undefined
+        ? ''
+        : ` ("Confirming…" shown at ${Math.round(timing.confirmingAt)} ms)`),
+  )
+  base.info().annotations.push({ type: 'return-to-unlocked-ms', description: `${label}: ${ms} ms` })
+  return { ...timing, unlockedAt: ms }
+}
+
+/** The mock checkout page: checks what it sells, then Pay (or Cancel). */
+export async function checkoutPage(page: Page, item: string, total: string): Promise<void> {
+  await expect(page).toHaveURL(/\/checkout\/cs_/)
+  await expect(page.getByRole('heading', { name: 'Checkout', exact: true })).toBeVisible()
+  await expect(page.getByRole('row', { name: item })).toBeVisible()
+  await expect(page.getByRole('row', { name: `Total ${total}` })).toBeVisible()
 }

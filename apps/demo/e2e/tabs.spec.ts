@@ -1,6 +1,7 @@
 import { connection, expect, test } from './fixtures'
 
-test('a plan change in one tab shows in a second tab within 1 s', async ({ page, context }) => {
+test('a plan change in one tab shows in a second tab within 1 s', async ({ page, context, mock }) => {
+  await mock.checkoutDelay(0) // the change lands as Pay is clicked
   const second = await context.newPage()
   for (const tab of [page, second]) {
     // "Live" once the event stream is open (the tab channel opens with it).
@@ -9,7 +10,9 @@ test('a plan change in one tab shows in a second tab within 1 s', async ({ page,
     await expect(tab.getByTestId('current-plan')).toHaveText('Basic')
   }
 
+  // Through the hosted checkout in the first tab; the second one follows from the live stream.
   await page.getByRole('button', { name: 'Switch to Premium' }).click()
+  await page.getByRole('button', { name: 'Pay $49.00 / month' }).click()
   await expect(second.getByTestId('current-plan')).toHaveText('Premium', { timeout: 1_000 })
   await expect(second.getByText('Premium plan', { exact: true })).toBeVisible({ timeout: 1_000 })
   await expect(page.getByTestId('current-plan')).toHaveText('Premium')

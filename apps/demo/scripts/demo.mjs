@@ -32,11 +32,15 @@ try {
   process.exit(1)
 }
 
+const { demoSeed } = await import('./demoSeed.mjs')
+
 async function startMock(port) {
   return mod.startServer({
     port,
     host: '127.0.0.1',
     adminToken: ADMIN_TOKEN,
+    // LogPilot plus a sales-led plan; the hosted checkout's webhook lag is the mock's default (1.5 s).
+    seed: demoSeed,
     ...(values.state ? { dataDir: values.state } : {}),
   })
 }

@@ -1,21 +1,25 @@
 import type { Offer } from '@entitle/core'
-import { EntitlementsProvider, PaywallDialog, TrialBanner, useCatalog } from '@entitle/react'
+import { EntitlementsProvider, PaywallDialog, SubscriptionBanner, TrialBanner } from '@entitle/react'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { lazy, Suspense, useCallback } from 'react'
-import { applyOffer, ownedAddons } from './billing'
+import { resolvePastDue } from './admin'
+import { startCheckout } from './checkout'
 import { entitlementsClient, queryClient } from './client'
 import { ConnectionStatus } from './components/ConnectionStatus'
 import { CustomerSwitcher } from './components/CustomerSwitcher'
 import { DemoControls } from './components/DemoControls'
 import { Icon, type IconName } from './components/Icon'
 import { OutageNotice } from './components/OutageNotice'
+import { RoleSwitcher } from './components/RoleSwitcher'
 import { helpers, useEntitlements } from './entitlements'
+import { notify, useNotice } from './notices'
 import { ApiPage } from './pages/ApiPage'
 import { AssistantPage } from './pages/AssistantPage'
 import { BillingPage } from './pages/BillingPage'
 import { LogsPage } from './pages/LogsPage'
 import { SettingsPage } from './pages/SettingsPage'
 import { TeamPage } from './pages/TeamPage'
+import { PEOPLE, useRole } from './role'
 import { href, PAGES, type PagePath, useRoute } from './router'
 
 const ICONS: Record<PagePath, IconName> = {
@@ -35,9 +39,17 @@ const ReactQueryDevtools = showDevtools
   : () => null
 
 export function App() {
+  const role = useRole()
+  // Who may buy: the signed-in user's role (a real app reads it from its session).
+  const canManageBilling = useCallback(() => role === 'admin', [role])
   return (
     <QueryClientProvider client={queryClient}>
-      <EntitlementsProvider client={entitlementsClient} queryClient={queryClient} helpers={helpers}>
+      <EntitlementsProvider
+        client={entitlementsClient}
+        queryClient={queryClient}
+        helpers={helpers}
+        canManageBilling={canManageBilling}
+      >
         <Shell />
       </EntitlementsProvider>
       {showDevtools && (
@@ -49,20 +61,31 @@ export function App() {
   )
 }
 
-/** How the app upgrades: the paywall's chosen offer becomes a (simulated) checkout. */
+/**
+ * How the app upgrades: the paywall's chosen offer becomes a hosted checkout session (the mock
+ * server's, playing Stripe Checkout). The paywall goes there; coming back, the client waits for the
+ * webhook's entitlement ("Confirming your upgrade…").
+ */
 export function useUpgrade(): (offer: Offer) => Promise<unknown> {
-  const { changePlan, snapshot } = useEntitlements()
-  const { catalog } = useCatalog()
-  return useCallback(
-    (offer: Offer) => applyOffer(offer, changePlan, ownedAddons(snapshot, catalog)),
-    [changePlan, snapshot, catalog],
-  )
+  const { customerId } = useEntitlements()
+  return useCallback((offer: Offer) => startCheckout(customerId, offer.change), [customerId])
+}
+
+/** A member asks the billing admin (a real app would notify them). */
+export function requestUpgrade(offer: { name: string }): void {
+  notify(`We asked ${PEOPLE.admin.name} (billing admin) to upgrade to ${offer.name}.`)
+}
+
+/** "Contact sales" on the sales-led plan (a real app would open its sales form or a calendar). */
+export function contactSales(offer: { name: string }): void {
+  notify(`Thanks! Our sales team will write to you about ${offer.name} within a business day.`)
 }
 
 function Shell() {
   const route = useRoute()
-  const { customerId, snapshot } = useEntitlements()
+  const { customerId, snapshot, refresh } = useEntitlements()
   const upgrade = useUpgrade()
+  const notice = useNotice()
   const page = PAGES.find((p) => p.path === route)
 
   return (
@@ -78,6 +101,7 @@ function Shell() {
           LogPilot
         </a>
         <CustomerSwitcher />
+        <RoleSwitcher />
         <div className="topbar__end">
           {snapshot?.plan && (
             <a
@@ -113,7 +137,21 @@ function Shell() {
         </aside>
         <main id="main" className="main" tabIndex={-1} aria-label={page?.title}>
           <OutageNotice />
+          {notice && (
+            <p className="notice" data-kind="info" role="status">
+              {notice}
+            </p>
+          )}
           {route !== 'billing' && <TrialBanner className="trial-banner" />}
+          <SubscriptionBanner
+            className="trial-banner"
+            // Demo only: "updating the card" settles the failed payment on the mock server.
+            onUpdatePayment={() =>
+              void resolvePastDue(customerId)
+                .then(() => refresh())
+                .catch((error: unknown) => notify(String(error)))
+            }
+          />
           {/* Keyed by customer: local page state (typed emails, a chat) never leaks across customers. */}
           <div key={customerId}>
             {route === 'logs' && <LogsPage />}
@@ -125,7 +163,7 @@ function Shell() {
           </div>
         </main>
       </div>
-      <PaywallDialog onUpgrade={upgrade} />
+      <PaywallDialog onUpgrade={upgrade} onRequestUpgrade={requestUpgrade} onContactSales={contactSales} />
     </div>
   )
 }

@@ -1,6 +1,6 @@
 // Billing glue: what the customer owns, and how an offer from a paywall becomes a subscription change.
 // Billing is the one part of the app that talks about plans; it never decides access.
-import type { Addon, Catalog, EntitlementsSnapshot, Offer } from '@entitle/core'
+import type { Addon, Catalog, EntitlementsSnapshot, Price } from '@entitle/core'
 
 /** The add-ons the customer owns, as the snapshot lists them (display only: access comes from checks). */
 export function ownedAddons(
@@ -12,16 +12,6 @@ export function ownedAddons(
   return catalog.addons.filter((addon) => owned.has(addon.id))
 }
 
-type ChangePlan = (planId: string, options?: { addons?: string[]; trial?: boolean }) => Promise<unknown>
-
-/** Applies an offer, keeping the add-ons the customer already has when buying another one. */
-export function applyOffer(offer: Offer, changePlan: ChangePlan, owned: readonly Addon[]): Promise<unknown> {
-  if (offer.type === 'addon') {
-    return changePlan(offer.planId, { addons: [...new Set([...owned.map((a) => a.id), offer.id])] })
-  }
-  return changePlan(offer.id)
-}
-
 export function formatPrice(price: { amount: number; currency: string; interval: string } | null): string {
   if (price === null) return 'Contact us'
   if (price.amount === 0) return 'Free'
@@ -31,4 +21,10 @@ export function formatPrice(price: { amount: number; currency: string; interval:
     minimumFractionDigits: price.amount % 100 === 0 ? 0 : 2,
   }).format(price.amount / 100)
   return price.interval === 'one_time' ? `${amount} once` : `${amount} / ${price.interval}`
+}
+
+/** A price per month, for telling an upgrade from a downgrade; `null` for "contact us". */
+export function monthlyOf(price: Price | null): number | null {
+  if (price === null) return null
+  return price.interval === 'year' ? price.amount / 12 : price.interval === 'month' ? price.amount : 0
 }

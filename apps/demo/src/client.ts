@@ -55,6 +55,10 @@ export const entitlementsClient = createEntitlementsClient<Feature>({
     'retention-days': { kind: 'config', value: 3 },
   },
   failMode: 'open',
+  // Coming back from the (mock) hosted checkout: `?checkout=success` / `?checkout=cancel` (checkout.ts).
+  // The client waits this long for the webhook's entitlement before offering "Check again".
+  checkoutReturn: 'checkout',
+  checkoutTimeoutMs: 8_000,
   // The demo gives up quickly, so the outage switch shows its effect within seconds.
   timeoutMs: 2_500,
   retries: 1,

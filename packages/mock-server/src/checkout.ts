@@ -292,8 +292,9 @@ export function createCheckout(options: CheckoutOptions) {
       if (shown?.[1]) return page(request, shown[1], shown[2])
       return undefined
     },
-    /** Forgets every session; changes still waiting are dropped (a reset to the seed). */
+    /** Forgets every session (changes still waiting are dropped) and the delay set since (a reset to the seed). */
     reset(): void {
+      delayMs = options.delayMs ?? DEFAULT_CHECKOUT_DELAY_MS
       for (const { timer } of waiting.values()) clearTimeout(timer)
       waiting.clear()
       sessions.clear()

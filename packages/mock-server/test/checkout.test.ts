@@ -210,6 +210,7 @@ describe('checkout controls', () => {
     await vi.advanceTimersByTimeAsync(10_000)
     expect(await planOf()).toBe('basic')
     expect(handler.checkout.sessions()).toEqual([])
+    expect(handler.checkout.delayMs()).toBe(1500)
   })
 
   it('flush() applies paid sessions now', async () => {

@@ -2,11 +2,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import {
   advanceClock,
+  getCheckout,
   getClock,
   getOutage,
+  markPastDue,
   type Outage,
   type OutageMode,
   resetMock,
+  setCheckoutDelay,
   setOutage,
 } from '../admin'
 import { useEntitlements } from '../entitlements'
@@ -19,11 +22,13 @@ const dateFormat = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'nume
  * start over. They call the mock server's admin API; the app then reacts like it would in production.
  */
 export function DemoControls() {
-  const { refresh } = useEntitlements()
+  const { refresh, customerId, snapshot } = useEntitlements()
   // The mock server's state, as react-query data on the QueryClient the app shares with Entitle.
   const queryClient = useQueryClient()
   const outage = useQuery({ queryKey: ['demo', 'outage'], queryFn: getOutage, retry: false })
   const serverClock = useQuery({ queryKey: ['demo', 'clock'], queryFn: getClock, retry: false })
+  const checkout = useQuery({ queryKey: ['demo', 'checkout'], queryFn: getCheckout, retry: false })
+  const delaySeconds = (checkout.data?.delayMs ?? 1500) / 1000
   const down = outage.data?.down ?? false
   const now = serverClock.data?.now ?? null
   // The outage mode: the one picked here, else the one the server reports.
@@ -66,11 +71,25 @@ export function DemoControls() {
       return `Moved the server clock ${days} day${days === 1 ? '' : 's'} forward.`
     })
 
+  const failPayment = () =>
+    run(async () => {
+      await markPastDue(customerId)
+      return 'The last payment failed: the plan stays for a 7-day grace period.'
+    })
+
+  const changeDelay = (seconds: number) =>
+    run(async () => {
+      const next = await setCheckoutDelay(Math.round(seconds * 1000))
+      queryClient.setQueryData(['demo', 'checkout'], next)
+      return `Checkout webhooks now land ${next.delayMs / 1000} s after Pay.`
+    })
+
   const reset = () =>
     run(async () => {
       const clock = await resetMock()
       setNow(clock.now)
       setDown(false)
+      queryClient.invalidateQueries({ queryKey: ['demo', 'checkout'] })
       return 'Demo data reset to the seed.'
     })
 
@@ -137,6 +156,35 @@ export function DemoControls() {
           aria-describedby={`${ids}-clock`}
         >
           Move clock forward
+        </button>
+      </div>
+
+      <div className="demo-controls__row demo-controls__clock">
+        <label htmlFor={`${ids}-delay`} className="demo-controls__label">
+          Checkout webhook delay (s)
+        </label>
+        <div className="demo-controls__inline">
+          <input
+            id={`${ids}-delay`}
+            type="number"
+            min={0}
+            max={60}
+            step={0.5}
+            value={delaySeconds}
+            disabled={busy}
+            onChange={(event) => void changeDelay(Math.max(0, Math.min(60, Number(event.target.value) || 0)))}
+          />
+        </div>
+      </div>
+
+      <div className="demo-controls__row">
+        <button
+          type="button"
+          className="button button--small button--ghost"
+          onClick={failPayment}
+          disabled={busy || !snapshot?.plan || snapshot.subscription?.status === 'past_due'}
+        >
+          Fail the next payment
         </button>
       </div>
 

@@ -1,7 +1,9 @@
-import type { Decision } from '@entitle/core'
-import { TrialBanner, useCatalog } from '@entitle/react'
+import { type Decision, type OfferChange, rememberCheckout } from '@entitle/core'
+import { TrialBanner, UpgradeStatus, useCanManageBilling, useCatalog, useCheckout } from '@entitle/react'
 import { useId, useState } from 'react'
-import { formatPrice, ownedAddons } from '../billing'
+import { contactSales, requestUpgrade } from '../App'
+import { formatPrice, monthlyOf, ownedAddons } from '../billing'
+import { startCheckout } from '../checkout'
 import { FEATURES, type Feature, useEntitlements } from '../entitlements'
 import { PageHeader } from './PageHeader'
 
@@ -35,8 +37,13 @@ function describe(decision: Decision, unit: string | undefined): string {
 
 export function BillingPage() {
   const ids = useId()
-  const { snapshot, check, changePlan } = useEntitlements()
+  const { snapshot, check, changePlan, customerId } = useEntitlements()
   const { catalog, error: catalogError } = useCatalog()
+  const buyer = useCanManageBilling()
+  const checkout = useCheckout()
+  // Back from a checkout started on this page (for no feature in particular: `feature: ''`).
+  const returned = checkout?.pending.feature === '' ? checkout : undefined
+  const scheduled = snapshot?.subscription?.scheduledChange ?? null
   const [pending, setPending] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const currentPlanId = snapshot?.plan?.id
@@ -44,6 +51,26 @@ export function BillingPage() {
   const owned = ownedAddons(snapshot, catalog)
   const names = new Map(catalog?.features.map((f) => [f.id, f.name]))
   const units = new Map(catalog?.features.map((f) => [f.id, f.unit]))
+
+  /** Buys through the hosted checkout; the way back confirms it (`useCheckout`). */
+  const buy = (
+    key: string,
+    offer: { type: 'plan' | 'addon'; id: string; name: string },
+    change: OfferChange,
+  ) =>
+    act(key, async () => {
+      const { redirectUrl } = await startCheckout(customerId, change)
+      rememberCheckout({
+        customerId,
+        feature: '',
+        reason: 'not-entitled',
+        offer,
+        startedAt: Date.now(),
+        surface: 'inline',
+      })
+      window.location.assign(redirectUrl)
+      await new Promise(() => {}) // the page is leaving: stay pending, no second click
+    })
 
   const act = async (key: string, action: () => Promise<unknown>) => {
     setPending(key)
@@ -85,6 +112,24 @@ export function BillingPage() {
           The change did not go through: {error}
         </p>
       )}
+      {(returned?.status === 'confirming' || returned?.status === 'timeout') && (
+        <UpgradeStatus
+          className="spaced-bottom"
+          status={returned.status}
+          offerName={returned.pending.offer.name}
+          onCheckAgain={returned.retry}
+        />
+      )}
+      {returned?.status === 'cancelled' && (
+        <p className="notice" data-kind="info" role="status">
+          Checkout cancelled: nothing was charged.
+        </p>
+      )}
+      {!buyer && (
+        <p className="notice" data-kind="info">
+          Only a billing admin can change the plan: ask one to upgrade.
+        </p>
+      )}
 
       <section aria-labelledby={`${ids}-plans`}>
         <h2 id={`${ids}-plans`} className="section-title">
@@ -114,18 +159,51 @@ export function BillingPage() {
                 <div className="plan__actions">
                   {current ? (
                     <span className="badge">Your plan</span>
+                  ) : plan.salesLed || plan.price === null ? (
+                    <button type="button" className="button button--ghost" onClick={() => contactSales(plan)}>
+                      Contact sales
+                    </button>
+                  ) : !buyer ? (
+                    <button
+                      type="button"
+                      className="button button--ghost"
+                      onClick={() => requestUpgrade(plan)}
+                    >
+                      Ask an admin to switch to {plan.name}
+                    </button>
+                  ) : (monthlyOf(plan.price) ?? 0) < (monthlyOf(currentPlan?.price ?? null) ?? 0) ? (
+                    scheduled?.plan?.id === plan.id ? (
+                      <span className="badge">From {dateFormat.format(new Date(scheduled.at))}</span>
+                    ) : (
+                      <button
+                        type="button"
+                        className="button button--ghost"
+                        aria-busy={pending === plan.id || undefined}
+                        disabled={pending !== null}
+                        // A downgrade keeps what was paid for until the end of the period.
+                        onClick={() => void act(plan.id, () => changePlan(plan.id, { at: 'period_end' }))}
+                      >
+                        Downgrade to {plan.name} at period end
+                      </button>
+                    )
                   ) : (
                     <button
                       type="button"
                       className="button"
                       aria-busy={pending === plan.id || undefined}
                       disabled={pending !== null}
-                      onClick={() => void act(plan.id, () => changePlan(plan.id))}
+                      onClick={() =>
+                        void buy(
+                          plan.id,
+                          { type: 'plan', id: plan.id, name: plan.name },
+                          { planId: plan.id, addons: [] },
+                        )
+                      }
                     >
                       Switch to {plan.name}
                     </button>
                   )}
-                  {!current && plan.trialDays > 0 && !snapshot?.trialEndsAt && (
+                  {buyer && !current && plan.trialDays > 0 && !snapshot?.trialEndsAt && (
                     <button
                       type="button"
                       className="button button--ghost"
@@ -161,15 +239,19 @@ export function BillingPage() {
                       ` · with ${addon.availableFor.map((p) => catalog.plans.find((x) => x.id === p)?.name ?? p).join(', ')}`}
                   </p>
                 </div>
-                {available && currentPlanId && (
+                {available && currentPlanId && buyer && (
                   <button
                     type="button"
                     className={has ? 'button button--ghost' : 'button'}
                     disabled={pending !== null}
                     onClick={() =>
-                      void act(addon.id, () =>
-                        changePlan(currentPlanId, { addons: has ? others : [...others, addon.id] }),
-                      )
+                      void (has
+                        ? act(addon.id, () => changePlan(currentPlanId, { addons: others }))
+                        : buy(
+                            addon.id,
+                            { type: 'addon', id: addon.id, name: addon.name },
+                            { planId: currentPlanId, addons: [...others, addon.id] },
+                          ))
                     }
                   >
                     {has ? `Remove ${addon.name}` : `Add ${addon.name}`}

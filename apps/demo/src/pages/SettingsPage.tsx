@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
-import { Gate, useEntitlements } from '../entitlements'
+import { contactSales, useUpgrade } from '../App'
+import { Gate, Paywall, useEntitlements } from '../entitlements'
 import { href } from '../router'
 import { PageHeader } from './PageHeader'
 
@@ -14,6 +15,7 @@ export function SettingsPage() {
   // The customer's choice, capped by what the plan allows (a downgrade lowers it).
   const retention = Math.min(chosen ?? max, max)
   const [saved, setSaved] = useState(false)
+  const upgrade = useUpgrade()
 
   return (
     <>
@@ -75,6 +77,25 @@ export function SettingsPage() {
           </p>
         </div>
       </form>
+
+      {max < 365 && (
+        <section className="card">
+          {/* A config minimum: the plans that keep logs at least a year. Only the sales-led plan does. */}
+          <Paywall
+            feature="retention-days"
+            requested={365}
+            headingLevel={2}
+            onUpgrade={upgrade}
+            onContactSales={contactSales}
+            showTrials={false}
+            className="inline-paywall"
+            messages={{
+              paywallTitle: () => 'Keep logs for a year',
+              paywallDescription: () => `Your plan keeps logs for ${max} days. Audits often need 365.`,
+            }}
+          />
+        </section>
+      )}
 
       <section className="card" aria-labelledby={`${ids}-support`}>
         <h2 id={`${ids}-support`} className="card__title">

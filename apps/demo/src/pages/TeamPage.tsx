@@ -40,12 +40,34 @@ const SHOWN = 8
 
 type Notice = { kind: 'success' | 'error' | 'info'; text: string } | null
 
+const DRAFT_KEY = 'logpilot:invite-draft'
+function readDraft(): string {
+  try {
+    return sessionStorage.getItem(DRAFT_KEY) ?? ''
+  } catch {
+    return ''
+  }
+}
+function writeDraft(value: string): void {
+  try {
+    if (value) sessionStorage.setItem(DRAFT_KEY, value)
+    else sessionStorage.removeItem(DRAFT_KEY)
+  } catch {
+    // Not kept across the checkout; typing still works.
+  }
+}
+
 export function TeamPage() {
   const { canInviteMembers, reportUsage, error } = useEntitlements()
   const seats = useEntitlement('seats', { requested: 0 })
   const paywall = usePaywall()
   const ids = useId()
-  const [email, setEmail] = useState('')
+  // The address being typed survives a trip to the checkout and back (this tab only).
+  const [email, setDraft] = useState(() => readDraft())
+  const setEmail = (value: string) => {
+    setDraft(value)
+    writeDraft(value)
+  }
   const [invited, setInvited] = useState<Member[]>([])
   const [removed, setRemoved] = useState<string[]>([])
   const [notice, setNotice] = useState<Notice>(null)
