@@ -4,7 +4,7 @@
 import type { CatalogDefinition } from './catalog.js'
 import type { EntitlementsClientState } from './clientTypes.js'
 import { createDecisionMemo } from './decisionMemo.js'
-import { applyDevOverride, type DevOverrides } from './devOverrides.js'
+import type { DevOverrides } from './devOverrides.js'
 import { type DecideContext, decide, type FeatureInfo, featureInfoFromCatalog } from './evaluate.js'
 import type { Catalog, CheckOptions, Decision, FailMode, FallbackGrant } from './types.js'
 
@@ -16,12 +16,9 @@ export interface CheckerOptions {
   codeCatalog: CatalogDefinition | undefined
   /** The server's clock (the client's, corrected by the skew). */
   serverNow(): number
-  /** Local overrides (development only: ignored in production builds). */
+  /** Local overrides (development only: `setDevOverrides` refuses them in production). */
   devOverrides?(): DevOverrides | undefined
 }
-
-// Module-scoped on purpose (see dev.ts): core builds without @types/node.
-declare const process: { env: { NODE_ENV?: string } }
 
 export function createChecker(o: CheckerOptions): (feature: string, options?: CheckOptions) => Decision {
   const { getState, serverNow } = o
@@ -56,19 +53,12 @@ export function createChecker(o: CheckerOptions): (feature: string, options?: Ch
     const requested = checkOptions?.requested
     const now = checkOptions?.now
     try {
-      // Inline condition (see dev.ts), so production builds drop overrides and their code.
-      if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
-        const overrides = o.devOverrides?.()
-        if (overrides && Object.hasOwn(overrides, feature)) {
-          const patched = applyDevOverride(
-            s.snapshot,
-            feature,
-            overrides[feature]!,
-            ctx.features?.get(feature),
-          )
-          const decision = decide(patched, feature, requested, now ?? serverNow(), ctx)
-          return { ...decision, isFallback: false, isOverridden: true }
-        }
+      // Set only in development (`setDevOverrides` refuses them otherwise): decided like a fallback.
+      const overrides = o.devOverrides?.()
+      if (overrides !== undefined && Object.hasOwn(overrides, feature)) {
+        const fallback = overrides[feature]
+        const decision = decide(undefined, feature, requested, now ?? serverNow(), { ...ctx, fallback })
+        return { ...decision, isFallback: false, isOverridden: true }
       }
       if (now !== undefined) return decide(s.snapshot, feature, requested, now, ctx)
       const kept = memo.get(feature, requested)

@@ -29,7 +29,7 @@ import type {
 import { createCustomerRecords, customerPath } from './customerRecords.js'
 import type { Customer } from './customers.js'
 import { devWarn } from './dev.js'
-import type { DevOverrides } from './devOverrides.js'
+import { type DevOverrides, isDevelopment } from './devOverrides.js'
 import { listenToEnvironment } from './environmentListeners.js'
 import { EntitlementsError } from './errors.js'
 import { createLiveConnection } from './liveConnection.js'
@@ -371,8 +371,7 @@ export function createEntitlementsClient(
       }
     },
     setDevOverrides(overrides) {
-      // Inline condition (see dev.ts): production builds keep an empty method.
-      if (typeof process === 'undefined' || process.env.NODE_ENV === 'production') return
+      if (!isDevelopment()) return
       devOverrides = overrides && Object.keys(overrides).length > 0 ? { ...overrides } : undefined
       update()
     },

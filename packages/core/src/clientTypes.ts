@@ -331,11 +331,12 @@ export interface EntitlementsClient<F extends string = FeatureKey, V extends Con
    */
   clearPersisted?(options?: ClearPersistedOptions): void
   /**
-   * Development only: local overrides of features' entitlements (what the devtools panel sets), or
-   * `null` to clear them. Checks of an overridden feature decide on the override and say so
-   * (`isOverridden: true`); `getState().devOverrides` lists them; the server is never told. A no-op
-   * in production builds (`process.env.NODE_ENV === 'production'`). Optional in the type only so
-   * that hand-written clients (test fakes) keep compiling.
+   * Development only: local overrides of features' decisions (what the devtools panel sets), each a
+   * fallback grant (`false`, `true`, `{ kind: 'metered', limit: 3, usage: 3 }`…), or `null` to clear
+   * them. Checks of an overridden feature decide on it as on a fallback and say so (`isOverridden:
+   * true`, `isFallback: false`); `getState().devOverrides` lists them; the server is never told. A
+   * no-op unless `process.env.NODE_ENV` is other than `'production'` (and, without a bundler, where no
+   * `process` exists). Optional in the type only so that hand-written clients (test fakes) keep compiling.
    */
   setDevOverrides?(overrides: DevOverrides | null): void
   /**

@@ -194,7 +194,7 @@ export interface Decision {
   isStale: boolean
   /**
    * Decided by a local development override (`client.setDevOverrides`, the devtools panel), not by
-   * the customer's entitlements. Never set in production builds.
+   * the customer's entitlements. Never set in production.
    */
   isOverridden?: true
   source?: GrantSource

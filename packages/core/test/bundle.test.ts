@@ -31,12 +31,6 @@ describe('production bundle', () => {
     for (const text of warnings) expect(production).not.toContain(text)
   })
 
-  it('drops the development overrides (devtools): no code applies them', async () => {
-    const production = await bundle('production')
-    expect(production).not.toContain('isOverridden')
-    expect(await bundle('development')).toContain('isOverridden')
-  })
-
   it('keeps them in development builds', async () => {
     const development = await bundle('development')
     for (const text of warnings) expect(development).toContain(text)

@@ -30,10 +30,10 @@ describe('setDevOverrides', () => {
     const listener = vi.fn()
     c.subscribe(listener)
     c.setDevOverrides?.({
-      sso: { granted: false },
-      seats: { granted: true, usage: 5 },
-      'retention-days': { granted: true, value: 90 },
-      'ai-assistant': { granted: true },
+      sso: false,
+      seats: { kind: 'metered', limit: 5, usage: 5, enforcement: 'hard' },
+      'retention-days': { kind: 'config', value: 90 },
+      'ai-assistant': true,
     })
     expect(listener).toHaveBeenCalled()
     expect(c.check('sso')).toMatchObject({ granted: false, reason: 'not-entitled', isOverridden: true })
@@ -42,12 +42,12 @@ describe('setDevOverrides', () => {
       reason: 'limit-exceeded',
       usage: 5,
       limit: 5,
-      source: 'plan',
+      isFallback: false,
       isOverridden: true,
     })
     expect(c.value('retention-days', 3)).toBe(90)
-    expect(c.check('ai-assistant')).toMatchObject({ granted: true, source: 'override', isOverridden: true })
-    expect(c.getState().devOverrides).toEqual(expect.objectContaining({ sso: { granted: false } }))
+    expect(c.check('ai-assistant')).toMatchObject({ granted: true, reason: 'entitled', isOverridden: true })
+    expect(c.getState().devOverrides).toEqual(expect.objectContaining({ sso: false }))
 
     c.setDevOverrides?.(null)
     expect(c.check('sso')).toMatchObject({ granted: true, reason: 'entitled' })
@@ -66,16 +66,16 @@ describe('setDevOverrides', () => {
       fetch: () => new Promise<Response>(() => {}),
     })
     expect(c.check('seats').reason).toBe('loading')
-    c.setDevOverrides?.({ seats: { granted: true, usage: 1, limit: null } })
+    c.setDevOverrides?.({ seats: { kind: 'metered', limit: null, usage: 1 } })
     expect(c.check('seats')).toMatchObject({ granted: true, reason: 'unlimited', isOverridden: true })
   })
 
-  it('in production: a no-op; every decision is the real one', () => {
+  it('in production: a no-op; every decision is the real one (and without a bundler or process)', () => {
     vi.stubEnv('NODE_ENV', 'production')
     const c = client()
     const listener = vi.fn()
     c.subscribe(listener)
-    c.setDevOverrides?.({ sso: { granted: false }, seats: { granted: true, usage: 5 } })
+    c.setDevOverrides?.({ sso: false, seats: { kind: 'metered', limit: 5, usage: 5 } })
     expect(listener).not.toHaveBeenCalled()
     expect(c.getState().devOverrides).toBeUndefined()
     expect(c.check('sso')).toMatchObject({ granted: true, reason: 'entitled' })

@@ -42,3 +42,36 @@ describe('production bundle', () => {
     expect(warnings.filter((text) => development.includes(text))).toEqual(warnings)
   })
 })
+
+describe('@entitle/react/devtools', () => {
+  const devtools = async (NODE_ENV: string) => {
+    const out = await build({
+      entryPoints: [new URL('../src/devtools/index.ts', import.meta.url).pathname],
+      bundle: true,
+      minify: true,
+      splitting: true,
+      format: 'esm',
+      outdir: '/devtools-out',
+      platform: 'browser',
+      jsx: 'automatic',
+      write: false,
+      external: ['react', 'react-dom', 'react/*', '@tanstack/*', 'zustand', 'zustand/*', '@entitle/*'],
+      define: { 'process.env.NODE_ENV': JSON.stringify(NODE_ENV) },
+      logLevel: 'silent',
+    })
+    return out.outputFiles.map((file) => file.text)
+  }
+
+  it('ships no panel in production builds: one small file, none of its code or text', async () => {
+    const files = await devtools('production')
+    expect(files).toHaveLength(1)
+    expect(files.join('\n')).not.toContain('Entitlements devtools')
+    expect(files.join('\n')).not.toContain('entitle-devtools')
+  })
+
+  it('in development, loads the panel as a separate chunk', async () => {
+    const files = await devtools('development')
+    expect(files.length).toBeGreaterThan(1)
+    expect(files.filter((f) => f.includes('Entitlements devtools'))).toHaveLength(1)
+  })
+})
