@@ -50,14 +50,18 @@ async function open(customer, path) {
 async function shot(page, name) {
   // Let transitions (meter fill, dialog) settle before the picture.
   await page.evaluate(() => {
-    for (const animation of document.getAnimations()) animation.finish()
+    for (const animation of document.getAnimations()) {
+      // A spinner runs forever: it cannot finish, and it shows as it is.
+      if (animation.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY) animation.finish()
+    }
   })
   await page.screenshot({ path: join(docs, `walkthrough-${name}.png`) })
   console.log(`docs/walkthrough-${name}.png`)
 }
 
 try {
-  // 1. Team at the hard seat limit → 2. the paywall → 3. upgraded, inviting again.
+  // 1. Team at the hard seat limit → 2. the paywall → 3. the hosted checkout → 4. back, confirming
+  // → 5. upgraded, inviting again.
   let page = await open('acme', 'team')
   await shot(page, '1-team-at-limit')
   await page.getByLabel('Email address').fill('dana@acme.test')
@@ -65,43 +69,68 @@ try {
   await page.getByRole('dialog').getByRole('button', { name: 'Upgrade to Premium' }).waitFor()
   await shot(page, '2-paywall-dialog')
   await page.getByRole('dialog').getByRole('button', { name: 'Upgrade to Premium' }).click()
-  await page.getByText('7 seats left.').waitFor()
+  await page.getByRole('button', { name: 'Pay $49.00 / month' }).waitFor()
+  await shot(page, '3-checkout')
+  // A slower webhook than the default 1.5 s, so the picture catches "Confirming…".
+  await admin('checkout', { delayMs: 4000 })
+  await page.getByRole('button', { name: 'Pay $49.00 / month' }).click()
+  await page.getByText('Confirming your upgrade to Premium…').waitFor()
+  await shot(page, '4-confirming')
+  await page.getByText('7 seats left.').waitFor({ timeout: 10_000 })
+  await page.getByRole('dialog').waitFor({ state: 'hidden' })
   await page.getByRole('button', { name: 'Invite', exact: true }).click()
   await page.getByText('Invitation sent to dana@acme.test.').waitFor()
-  await shot(page, '3-upgraded')
+  await shot(page, '5-upgraded')
   await page.context().close()
 
-  // 4. API calls past the soft limit.
+  // 6. API calls past the soft limit.
   page = await open('acme', 'api')
   await page.getByRole('button', { name: 'Simulate 250 calls' }).click()
   await page.getByText('250 calls recorded').waitFor()
-  await shot(page, '4-api-soft-limit')
+  await shot(page, '6-api-soft-limit')
   await page.context().close()
 
-  // 5. AI assistant: locked, trial, ended.
+  // 7. AI assistant: locked (the cheapest path: Premium + the AI add-on), 8. on a trial.
   page = await open('acme', 'assistant')
-  await shot(page, '5-ai-locked')
+  await page.getByRole('button', { name: 'Upgrade to Premium + AI assistant' }).waitFor()
+  await shot(page, '7-ai-locked')
   await page.getByRole('button', { name: 'Start 14-day free trial' }).click()
   await page.getByRole('button', { name: 'Why are checkout payments timing out?' }).click()
   await page.getByText(/Two checkout errors/).waitFor()
-  await shot(page, '6-ai-trial')
+  await shot(page, '8-ai-trial')
   await page.getByRole('button', { name: 'Move clock forward' }).click()
   await page.getByTestId('assistant').waitFor({ state: 'detached' })
   await page.context().close()
 
-  // 7. Outage with a cached snapshot.
+  // 9. Outage with a cached snapshot.
   page = await open('globex', 'api')
   await admin('outage', { down: true, mode: 'hang' })
   await page.reload()
   await page.getByTestId('connection').getByText('Offline · cached').waitFor({ timeout: 20_000 })
-  await shot(page, '7-outage-cached')
+  await shot(page, '9-outage-cached')
   await admin('outage', { down: false })
   await page.context().close()
 
-  // 8. Billing: plan, add-ons and where each entitlement comes from.
+  // 10. Billing: a downgrade scheduled for the end of the period, where each entitlement comes from.
   page = await open('globex', 'billing')
-  await page.getByRole('heading', { name: 'Your entitlements' }).scrollIntoViewIfNeeded()
-  await shot(page, '8-billing')
+  await page.getByRole('button', { name: 'Downgrade to Basic at period end' }).click()
+  await page.getByText(/Your plan changes from Premium to Basic on/).waitFor()
+  await shot(page, '10-billing-downgrade')
+  // 11. A failed payment, in its grace period.
+  await page.getByRole('button', { name: 'Keep Premium' }).click()
+  await page.getByText(/Your plan changes from/).waitFor({ state: 'detached' })
+  await page.getByRole('button', { name: 'Fail the next payment' }).click()
+  await page.getByText(/Your last payment failed/).waitFor()
+  await shot(page, '11-past-due')
+  await page.context().close()
+
+  // 12. A team member who may not buy: "Ask an admin".
+  page = await open('acme', 'team')
+  await page.getByLabel('as', { exact: true }).selectOption({ label: 'Grace Hopper' })
+  await page.getByLabel('Email address').fill('dana@acme.test')
+  await page.getByRole('button', { name: 'Invite', exact: true }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Ask an admin to upgrade to Premium' }).waitFor()
+  await shot(page, '12-ask-an-admin')
   await page.context().close()
 } finally {
   await browser.close()
