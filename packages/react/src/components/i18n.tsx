@@ -170,6 +170,8 @@ export interface EntitlementsMessages {
   configValue: (value: string, unit: string) => string
   /** Button of a plan cheaper than the current one. Default: "Switch to Basic". */
   switchTo: (planName: string) => string
+  /** Badge of the plan a scheduled change goes to; `date` is formatted. Default: "From Dec 1, 2026". */
+  startsOn: (date: string) => string
   /** Badge of the plan (or add-on) that unlocks the feature asked about. Default: "Unlocks AI assistant". */
   unlocks: (feature: string) => string
   /** The feature matrix's scrollable region. Default: "Compare plans". */
@@ -313,6 +315,7 @@ export const defaultMessages: EntitlementsMessages = {
   perPeriod: (allowance, period) => `${allowance} / ${period}`,
   configValue: (value, unit) => `${value} ${unit}`.trim(),
   switchTo: (name) => `Switch to ${name}`,
+  startsOn: (date) => `From ${date}`,
   unlocks: (feature) => `Unlocks ${feature}`,
   comparePlans: 'Compare plans',
   featureHeader: 'Feature',

@@ -13,7 +13,7 @@ export function PlanActions({
   f: Formatter
 }) {
   const { offer, plan } = view
-  if (view.isCurrent) return null
+  if (view.isCurrent || view.scheduledAt !== null) return null
   const { t } = f
   const busy = model.pending !== null
   if (view.isSalesLed) {

@@ -15,7 +15,7 @@ export function PlanSummary({
 }) {
   const { t } = f
   const { plan } = view
-  const badges = view.isCurrent || view.isHighlighted || view.savings !== null
+  const badges = view.isCurrent || view.isHighlighted || view.savings !== null || view.scheduledAt !== null
   return (
     <>
       {badges && (
@@ -23,6 +23,11 @@ export function PlanSummary({
           {view.isCurrent && (
             <span className="entitle-badge" data-kind="current">
               {t.currentPlan}
+            </span>
+          )}
+          {view.scheduledAt !== null && (
+            <span className="entitle-badge" data-kind="scheduled">
+              {t.startsOn(f.date(view.scheduledAt))}
             </span>
           )}
           {view.isHighlighted && feature !== undefined && (

@@ -178,6 +178,22 @@ describe('PricingTable', () => {
     expect(screen.queryByRole('button', { name: /free trial/ })).toBeNull()
   })
 
+  it("downgradeAt='period_end': a cheaper plan is scheduled for the end of the period, and marked", async () => {
+    const user = userEvent.setup()
+    const onSelectPlan = vi.fn(async () => {})
+    render(
+      <TestEntitlementsProvider scenario="over-soft-limit">
+        <PricingTable downgradeAt="period_end" onSelectPlan={onSelectPlan} />
+      </TestEntitlementsProvider>,
+    )
+    await user.click((await table()).getByRole('button', { name: 'Switch to Basic' }))
+    const basic = await column(/Basic/)
+    await waitFor(() => expect(within(basic).getByText(/^From /)).toBeInTheDocument())
+    expect(within(basic).queryByRole('button')).toBeNull()
+    expect(within(await column(/Premium/)).getByText('Current plan')).toBeInTheDocument()
+    expect(onSelectPlan).not.toHaveBeenCalled()
+  })
+
   it('says so while the catalog loads, and when it cannot be loaded', async () => {
     render(
       <TestEntitlementsProvider scenario="outage">

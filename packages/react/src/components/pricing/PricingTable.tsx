@@ -41,6 +41,7 @@ export const PricingTable = forwardRef<HTMLElement, PricingTableProps>(function 
     onRequestUpgrade,
     onUpgraded,
     navigate,
+    downgradeAt,
     title,
     headingLevel = 2,
     showAddons = true,
@@ -61,6 +62,7 @@ export const PricingTable = forwardRef<HTMLElement, PricingTableProps>(function 
     onRequestUpgrade,
     onUpgraded,
     navigate,
+    downgradeAt,
   })
   const f = useFormatter({ locale, messages })
   const titleId = useId()
@@ -120,6 +122,12 @@ export const PricingTable = forwardRef<HTMLElement, PricingTableProps>(function 
             </section>
           )}
         </>
+      )}
+      {model.scheduleError !== null && (
+        <p className="entitle-paywall__message" data-kind="error" role="alert">
+          <Icon name="warning" />
+          {t.upgradeFailed(model.scheduleError)}
+        </p>
       )}
       <FlowMessages flow={model.flow} f={f} />
     </section>

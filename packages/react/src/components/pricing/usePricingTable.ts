@@ -43,6 +43,13 @@ export interface PricingActions {
   onUpgraded?: ((offer: Offer) => void) | undefined
   /** How to go to a hosted checkout (`onSelectPlan` resolved `{ redirectUrl }`). Default: `window.location.assign(url)`. */
   navigate?: ((url: string) => void) | undefined
+  /**
+   * When a plan cheaper than the current one takes effect: `'now'` (through `onSelectPlan`, like any
+   * plan), or `'period_end'`: the table schedules it itself with `changePlan(plan, { addons, at:
+   * 'period_end' })` (what was paid for stays until then; nothing to pay) and marks the plan "From
+   * Dec 1, 2026". Default `'now'`.
+   */
+  downgradeAt?: 'now' | 'period_end' | undefined
 }
 
 export interface PricingTableOptions extends PricingActions {
@@ -62,6 +69,8 @@ export interface PricingPlanView extends PricingColumn {
   isSalesLed: boolean
   /** Cheaper than the current plan (its button says "Switch to", not "Upgrade to"). */
   isDowngrade: boolean
+  /** The plan a change scheduled for the end of the period goes to, and when (ISO), else `null`. */
+  scheduledAt: string | null
   /** A free trial is offered (the plan has one, it is not current, no trial runs). */
   canTrial: boolean
 }
@@ -88,6 +97,8 @@ export interface PricingTableModel {
   flow: UpgradeFlow
   /** The action running (pending, or on the way to a checkout): `"plan:premium"`, `"trial:enterprise"`, `"addon:extra-seats"`; `null` when none. */
   pending: string | null
+  /** Why the last downgrade at the end of the period could not be scheduled. */
+  scheduleError: string | null
   select(offer: Offer): Promise<void>
   startTrial(offer: PlanOffer): Promise<void>
   contactSales(offer: PlanOffer): void
@@ -99,9 +110,12 @@ const yearly = (amount: number, interval: string) => (interval === 'year' ? amou
 /** The catalog's plans for a pricing page, with the customer's current plan, trial and add-ons. */
 export function usePricingTable(options: PricingTableOptions = {}): PricingTableModel {
   const { feature, defaultInterval, onSelectPlan, onStartTrial, onContactSales, onRequestUpgrade } = options
-  const { onUpgraded, navigate } = options
+  const { onUpgraded, navigate, downgradeAt = 'now' } = options
   const { catalog, error: catalogError } = useCatalog()
-  const { snapshot } = useEntitlements()
+  const { snapshot, changePlan } = useEntitlements()
+  const [scheduling, setScheduling] = useState<string | null>(null)
+  const [scheduleError, setScheduleError] = useState<string | null>(null)
+  const scheduled = snapshot?.subscription?.scheduledChange ?? null
   const [chosen, setInterval] = useState<BillingInterval | null>(null)
   // No feature for the flow: `feature` only says what to highlight, and what was chosen (Premium,
   // say) need not grant it; the flow waits for the chosen offer instead.
@@ -160,10 +174,11 @@ export function usePricingTable(options: PricingTableOptions = {}): PricingTable
           price !== null &&
           price.currency === base.currency &&
           yearly(price.amount, price.interval) < yearly(base.amount, base.interval),
+        scheduledAt: scheduled?.plan?.id === column.plan.id ? scheduled.at : null,
         canTrial: !offer.isCurrent && !offer.salesLed && column.plan.trialDays > 0 && !trialRunning,
       }
     })
-  }, [catalog, interval, unlocking, current, currentPlanId, owned, feature, trialRunning])
+  }, [catalog, interval, unlocking, current, currentPlanId, owned, feature, trialRunning, scheduled])
 
   const addons = useMemo<PricingAddonView[]>(() => {
     if (!catalog) return []
@@ -189,7 +204,22 @@ export function usePricingTable(options: PricingTableOptions = {}): PricingTable
   }, [catalog, unlocking, currentPlanId, owned])
 
   const running = (flow.status === 'pending' || flow.status === 'redirecting') && flow.offer !== null
-  const pending = running ? `${flow.action === 'trial' ? 'trial' : flow.offer!.type}:${flow.offer!.id}` : null
+  const pending =
+    scheduling ??
+    (running ? `${flow.action === 'trial' ? 'trial' : flow.offer!.type}:${flow.offer!.id}` : null)
+  /** A downgrade at the end of the period: no payment, nothing to wait for but the scheduled change. */
+  const schedule = async (offer: PlanOffer) => {
+    if (pending !== null) return
+    setScheduling(`plan:${offer.id}`)
+    setScheduleError(null)
+    try {
+      await changePlan(offer.change.planId, { addons: offer.change.addons, at: 'period_end' })
+    } catch (error) {
+      setScheduleError(error instanceof Error ? error.message : String(error))
+    } finally {
+      setScheduling(null)
+    }
+  }
 
   return {
     catalog,
@@ -201,7 +231,13 @@ export function usePricingTable(options: PricingTableOptions = {}): PricingTable
     addons,
     flow,
     pending,
-    select: flow.upgrade,
+    scheduleError,
+    select: (offer) => {
+      const view = offer.type === 'plan' ? plans.find((p) => p.plan.id === offer.id) : undefined
+      return downgradeAt === 'period_end' && view?.isDowngrade && offer.type === 'plan'
+        ? schedule(offer)
+        : flow.upgrade(offer)
+    },
     startTrial: flow.startTrial,
     contactSales: flow.contactSales,
     requestUpgrade: flow.requestUpgrade,
