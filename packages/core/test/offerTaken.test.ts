@@ -15,6 +15,11 @@ describe('offerTaken', () => {
     expect(taken(basic)).toBe(false)
     expect(taken({ ...basic, addons: [{ id: 'extra-seats', name: '+5 seats' }] })).toBe(true)
   })
+  it('with the change sent: exactly that plan and those add-ons (a removal too)', () => {
+    const removed = offerTaken({ type: 'addon', id: 'extra-seats', change: { planId: 'basic', addons: [] } })
+    expect(removed({ ...basic, addons: [{ id: 'extra-seats', name: '+5 seats' }] })).toBe(false)
+    expect(removed(basic)).toBe(true)
+  })
   it('a trial: one runs', () => {
     const taken = offerTaken({ type: 'plan', id: 'enterprise', trial: true })
     expect(taken(basic)).toBe(false)

@@ -152,7 +152,7 @@ export function useUpgradeFlow(options: UpgradeFlowOptions): UpgradeFlow {
     try {
       await client.waitFor(
         feature === ''
-          ? offerTaken({ type: offer.type, id: offer.id, trial })
+          ? offerTaken({ type: offer.type, id: offer.id, trial, change: offer.change })
           : { feature, ...(requested === undefined ? {} : { requested }) },
         { timeoutMs: confirmTimeoutMs, signal: controller.signal },
       )

@@ -184,6 +184,8 @@ export interface EntitlementsMessages {
   availableWith: (planNames: string) => string
   /** An add-on the customer has. Default: "Added". */
   owned: string
+  /** After an add-on was removed. Default: "+5 seats removed." */
+  addonRemoved: (addonName: string) => string
   /** Removes an owned add-on. Default: "Remove +5 seats". */
   removeAddon: (addonName: string) => string
   /** The add-ons with a plan. Default: "with +5 seats, AI assistant". */
@@ -322,6 +324,7 @@ export const defaultMessages: EntitlementsMessages = {
   addonsTitle: 'Add-ons',
   availableWith: (plans) => `With ${plans}`,
   owned: 'Added',
+  addonRemoved: (name) => `${name} removed.`,
   removeAddon: (name) => `Remove ${name}`,
   withAddonsList: (names) => `with ${names}`,
   changePlan: 'Change plan',

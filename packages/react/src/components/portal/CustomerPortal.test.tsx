@@ -156,6 +156,9 @@ describe('AddonOverview', () => {
     expect(await section.findByRole('button', { name: 'Remove +5 seats' })).toBeInTheDocument()
     expect(section.getByText('Added')).toBeInTheDocument()
     expect(await section.findByText('Done: you now have +5 seats.')).toBeInTheDocument()
+    await user.click(section.getByRole('button', { name: 'Remove +5 seats' }))
+    expect(await section.findByText('+5 seats removed.')).toBeInTheDocument()
+    expect(section.getByRole('button', { name: 'Add +5 seats' })).toBeInTheDocument()
   })
 })
 

@@ -11,7 +11,9 @@ import { UpgradeStatus } from '../UpgradeStatus.js'
 export function FlowMessages({ flow, f }: { flow: UpgradeFlow; f: Formatter }) {
   const { t } = f
   const name = flow.offerName ?? ''
-  const { status } = flow
+  const { status, offer } = flow
+  // An add-on offer whose change leaves it out was a removal.
+  const removed = offer?.type === 'addon' && !offer.change.addons.includes(offer.id)
   if (status === 'confirming' || status === 'timeout')
     return <UpgradeStatus status={status} offerName={name} onCheckAgain={flow.checkAgain} />
   const error =
@@ -35,7 +37,7 @@ export function FlowMessages({ flow, f }: { flow: UpgradeFlow; f: Formatter }) {
         {status === 'success' && (
           <>
             <Icon name="check" />
-            {t.upgraded(name)}
+            {removed ? t.addonRemoved(name) : t.upgraded(name)}
           </>
         )}
         {status === 'requested' && t.upgradeRequested(name)}
