@@ -57,6 +57,10 @@ export { expect }
 /** The connection status in the top bar ("Live", "Offline · cached", …). */
 export const connection = (page: Page) => page.getByTestId('connection')
 
+/** The current plan's name, as Billing's customer portal shows it. */
+export const currentPlan = (page: Page) =>
+  page.getByRole('region', { name: 'Your subscription' }).locator('.entitle-portal__plan-name')
+
 /** Opens the app as `customer` on `path` and waits until live data is shown. */
 export async function openApp(page: Page, customer: string, path: string): Promise<void> {
   await page.goto(`/?customer=${customer}#/${path}`)

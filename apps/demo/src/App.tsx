@@ -38,6 +38,14 @@ const ReactQueryDevtools = showDevtools
   ? lazy(() => import('@tanstack/react-query-devtools').then((m) => ({ default: m.ReactQueryDevtools })))
   : () => null
 
+// Entitle's own devtools in development (snapshot, decisions, overrides, events): loaded lazily, never
+// in production builds (e2e/devtools-bundle checks the built app). Under automation only with ?devtools.
+const showEntitleDevtools =
+  import.meta.env.DEV && (!navigator.webdriver || new URLSearchParams(window.location.search).has('devtools'))
+const EntitlementsDevtools = showEntitleDevtools
+  ? lazy(() => import('@entitle/react/devtools').then((m) => ({ default: m.EntitlementsDevtools })))
+  : () => null
+
 export function App() {
   const role = useRole()
   // Who may buy: the signed-in user's role (a real app reads it from its session).
@@ -51,10 +59,15 @@ export function App() {
         canManageBilling={canManageBilling}
       >
         <Shell />
+        {showEntitleDevtools && (
+          <Suspense fallback={null}>
+            <EntitlementsDevtools position="bottom-right" />
+          </Suspense>
+        )}
       </EntitlementsProvider>
       {showDevtools && (
         <Suspense fallback={null}>
-          <ReactQueryDevtools initialIsOpen={false} buttonPosition="bottom-right" />
+          <ReactQueryDevtools initialIsOpen={false} buttonPosition="bottom-left" />
         </Suspense>
       )}
     </QueryClientProvider>
@@ -71,6 +84,18 @@ export function useUpgrade(): (offer: Offer) => Promise<unknown> {
   return useCallback((offer: Offer) => startCheckout(customerId, offer.change), [customerId])
 }
 
+/** Demo only: "updating the card" settles the failed payment on the mock server. */
+export function useUpdatePayment(): () => void {
+  const { customerId, refresh } = useEntitlements()
+  return useCallback(
+    () =>
+      void resolvePastDue(customerId)
+        .then(() => refresh())
+        .catch((error: unknown) => notify(String(error))),
+    [customerId, refresh],
+  )
+}
+
 /** A member asks the billing admin (a real app would notify them). */
 export function requestUpgrade(offer: { name: string }): void {
   notify(`We asked ${PEOPLE.admin.name} (billing admin) to upgrade to ${offer.name}.`)
@@ -83,8 +108,9 @@ export function contactSales(offer: { name: string }): void {
 
 function Shell() {
   const route = useRoute()
-  const { customerId, snapshot, refresh } = useEntitlements()
+  const { customerId, snapshot } = useEntitlements()
   const upgrade = useUpgrade()
+  const updatePayment = useUpdatePayment()
   const notice = useNotice()
   const page = PAGES.find((p) => p.path === route)
 
@@ -143,15 +169,10 @@ function Shell() {
             </p>
           )}
           {route !== 'billing' && <TrialBanner className="trial-banner" />}
-          <SubscriptionBanner
-            className="trial-banner"
-            // Demo only: "updating the card" settles the failed payment on the mock server.
-            onUpdatePayment={() =>
-              void resolvePastDue(customerId)
-                .then(() => refresh())
-                .catch((error: unknown) => notify(String(error)))
-            }
-          />
+          {/* Billing's customer portal shows it in its subscription summary. */}
+          {route !== 'billing' && (
+            <SubscriptionBanner className="trial-banner" onUpdatePayment={updatePayment} />
+          )}
           {/* Keyed by customer: local page state (typed emails, a chat) never leaks across customers. */}
           <div key={customerId}>
             {route === 'logs' && <LogsPage />}
