@@ -113,7 +113,7 @@ try {
 
   // 10. Billing: a downgrade scheduled for the end of the period, where each entitlement comes from.
   page = await open('globex', 'billing')
-  await page.getByRole('button', { name: 'Downgrade to Basic at period end' }).click()
+  await page.getByRole('button', { name: 'Switch to Basic' }).click()
   await page.getByText(/Your plan changes from Premium to Basic on/).waitFor()
   await shot(page, '10-billing-downgrade')
   // 11. A failed payment, in its grace period.
