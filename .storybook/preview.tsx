@@ -63,6 +63,8 @@ const preview: Preview = {
     // Stories run as tests (addon-vitest): any axe violation fails the story's test.
     a11y: { test: 'error' },
     controls: { matchers: { color: /(background|color)$/i, date: /Date$/i } },
+    // Storybook opens on the Introduction.
+    options: { storySort: { order: ['Introduction', 'Components', 'Devtools'] } },
   },
   globalTypes: {
     theme: {

@@ -169,3 +169,24 @@ export const Dark: Story = {
     </div>
   ),
 }
+
+/** The parts in your own markup: the text as a strong line, the action as your link. */
+export const Parts: Story = {
+  render: () => (
+    <LimitBanner.Root feature="seats">
+      <LimitBanner.Text asChild>
+        <strong style={{ flex: '1 1 16rem' }} />
+      </LimitBanner.Text>
+      <LimitBanner.Action asChild>
+        <a href="#pricing">See the plans</a>
+      </LimitBanner.Action>
+    </LimitBanner.Root>
+  ),
+  play: async ({ canvas }) => {
+    const banner = await canvas.findByRole('status')
+    await expect(banner).toHaveAttribute('data-state', 'exceeded')
+    await expect(canvas.getByRole('link', { name: 'See the plans' })).toHaveAccessibleDescription(
+      /You have reached your Seats limit/,
+    )
+  },
+}

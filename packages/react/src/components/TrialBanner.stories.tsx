@@ -103,3 +103,18 @@ export const LongText: Story = {
     },
   },
 }
+
+/** The parts: your own action element. */
+export const Parts: Story = {
+  parameters: { entitle: { scenario: 'trial-expiring' } },
+  render: () => (
+    <TrialBanner.Root>
+      <TrialBanner.Text />
+      <TrialBanner.Action data-variant="secondary">Choose a plan</TrialBanner.Action>
+    </TrialBanner.Root>
+  ),
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('button', { name: 'Choose a plan' })).toBeVisible()
+    await expect(canvas.getByRole('status')).toHaveAttribute('data-state', 'ending')
+  },
+}

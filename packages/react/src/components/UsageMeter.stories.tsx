@@ -227,3 +227,46 @@ export const Headless: Story = {
     await expect(await canvas.findByText('Seats: 3 of 3 seats (exceeded)')).toBeVisible()
   },
 }
+
+/**
+ * The parts, in your own markup: `UsageMeter.Root asChild` renders your card, `Label asChild` your
+ * heading (which names the meter), `Track` and `Indicator` the bar, `Status` the status line.
+ */
+export const Parts: Story = {
+  render: () => (
+    <UsageMeter.Root feature="seats" asChild>
+      <article
+        style={{
+          display: 'grid',
+          gap: '0.5rem',
+          maxInlineSize: '22rem',
+          padding: '1rem',
+          border: '1px solid var(--entitle-border)',
+          borderRadius: '1rem',
+        }}
+      >
+        <UsageMeter.Label asChild>
+          {/* biome-ignore lint/a11y/useHeadingContent: the label part fills it in */}
+          <h3 style={{ margin: 0 }} />
+        </UsageMeter.Label>
+        <UsageMeter.Track style={{ blockSize: '0.75rem' }}>
+          <UsageMeter.Indicator />
+        </UsageMeter.Track>
+        <UsageMeter.Value style={{ fontSize: '1.5rem', fontWeight: 700 }} />
+        <UsageMeter.Status />
+      </article>
+    </UsageMeter.Root>
+  ),
+  play: async ({ canvas }) => {
+    const meter = await canvas.findByRole('meter', { name: 'Seats' })
+    await expect(canvas.getByRole('heading', { name: 'Seats' })).toBeVisible()
+    await expect(meter.closest('article')).toHaveAttribute('data-state', 'exceeded')
+    await expect(meter).toHaveAccessibleDescription('Limit reached')
+  },
+}
+
+/** Parts in a dark theme, right to left. */
+export const PartsDarkRightToLeft: Story = {
+  ...Parts,
+  parameters: { theme: 'dark', dir: 'rtl', lang: 'ar' },
+}

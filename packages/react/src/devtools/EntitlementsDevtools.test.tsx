@@ -91,7 +91,7 @@ describe('EntitlementsDevtools', () => {
   it('without development builds the client ignores overrides (core: setDevOverrides is a no-op in production)', () => {
     vi.stubEnv('NODE_ENV', 'production')
     const { client } = createTestClient({ scenario: 'granted-all' })
-    client.setDevOverrides?.({ 'ai-assistant': { granted: false } })
+    client.setDevOverrides?.({ 'ai-assistant': false })
     expect(client.check('ai-assistant')).toMatchObject({ granted: true })
     vi.unstubAllEnvs()
   })

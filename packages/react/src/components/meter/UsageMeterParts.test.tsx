@@ -6,8 +6,8 @@ import { UsageMeter } from '../UsageMeter.js'
 
 describe('UsageMeter parts', () => {
   it('compose into your own markup; asChild puts props, ARIA and refs on your elements', async () => {
-    const rootRef = createRef<HTMLElement>()
-    const trackRef = createRef<HTMLElement>()
+    const rootRef = createRef<HTMLDivElement>()
+    const trackRef = createRef<HTMLDivElement>()
     const ownTrackRef = createRef<HTMLDivElement>()
     const labelRef = createRef<HTMLElement>()
     render(

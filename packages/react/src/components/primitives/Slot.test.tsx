@@ -41,8 +41,10 @@ describe('Slot', () => {
 
   it('composeRefs sets callback and object refs alike', () => {
     const calls: unknown[] = []
-    const object = { current: null as unknown }
-    composeRefs<string>((v) => calls.push(v), object)('node')
+    const object = { current: null as string | null }
+    composeRefs<string>((v) => {
+      calls.push(v)
+    }, object)('node')
     expect(calls).toEqual(['node'])
     expect(object.current).toBe('node')
   })
