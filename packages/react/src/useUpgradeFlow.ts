@@ -151,7 +151,7 @@ export function useUpgradeFlow(options: UpgradeFlowOptions): UpgradeFlow {
     waiting.current = controller
     try {
       await client.waitFor(
-        feature === ''
+        (feature as string) === ''
           ? offerTaken({ type: offer.type, id: offer.id, trial, change: offer.change })
           : { feature, ...(requested === undefined ? {} : { requested }) },
         { timeoutMs: confirmTimeoutMs, signal: controller.signal },
