@@ -2,11 +2,14 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { Gate } from '../components/Gate.js'
 import { UsageMeter } from '../components/UsageMeter.js'
+import DevtoolsPanel from './DevtoolsPanel.js'
 import { EntitlementsDevtools } from './EntitlementsDevtools.js'
 
 /**
  * The entitlements devtools (`@entitle/react/devtools`): a floating panel, loaded lazily, absent from
  * production builds. Overrides apply in development only and stay in this tab (sessionStorage).
+ * (The stories render the panel itself, so that a production build of this Storybook shows it too;
+ * there, overrides do not apply, and the panel says so.)
  */
 const meta = {
   title: 'Devtools/EntitlementsDevtools',
@@ -16,6 +19,7 @@ const meta = {
     position: { control: 'inline-radio', options: ['bottom-left', 'bottom-right', 'top-left', 'top-right'] },
   },
   parameters: { entitle: { scenario: 'over-soft-limit' } },
+  render: (args) => <DevtoolsPanel {...args} />,
   decorators: [
     (Story) => {
       sessionStorage.removeItem('entitle:devtools:v1')

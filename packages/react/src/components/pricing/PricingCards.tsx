@@ -49,13 +49,20 @@ export function PricingCards({
                 >
                   {cell.included ? <Icon name="check" /> : <span aria-hidden="true">–</span>}
                   <span>
-                    {feat.name}
-                    {feat.kind === 'boolean' ? (
-                      cell.included ? null : (
-                        <span className="entitle-visually-hidden">: {cell.text}</span>
-                      )
+                    {feat.kind === 'metered' && feat.unit ? (
+                      // "10 seats", "1,000 calls / month": the unit already says what it is.
+                      cell.text
                     ) : (
-                      `: ${cell.text}`
+                      <>
+                        {feat.name}
+                        {feat.kind === 'boolean' ? (
+                          cell.included ? null : (
+                            <span className="entitle-visually-hidden">: {cell.text}</span>
+                          )
+                        ) : (
+                          `: ${cell.text}`
+                        )}
+                      </>
                     )}
                   </span>
                 </li>
