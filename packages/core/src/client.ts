@@ -33,6 +33,7 @@ import { type DevOverrides, isDevelopment } from './devOverrides.js'
 import { listenToEnvironment } from './environmentListeners.js'
 import { EntitlementsError } from './errors.js'
 import { createLiveConnection } from './liveConnection.js'
+import { offerTaken } from './offerTaken.js'
 import { createPersister, defaultStorage } from './persist.js'
 import { queryClientCache } from './queryClientCache.js'
 import { createTransport } from './transport.js'
@@ -78,6 +79,9 @@ function asEntitlementsError(error: unknown): EntitlementsError {
 function rethrow(error: unknown): never {
   throw asEntitlementsError(error)
 }
+/** The errors of the lazy `waitFor` (made here, so its chunk shares no module with this one). */
+const waitError = (code: 'timeout' | 'aborted', message: string, cause?: unknown) =>
+  new EntitlementsError(code, message, { cause })
 
 /**
  * Creates the headless entitlements client. Nothing happens on the network until `start()`,
@@ -355,7 +359,7 @@ export function createEntitlementsClient(
       return withPendingUsage(c.base, c.pending) as EntitlementsSnapshot
     },
     waitFor: (condition, waitOptions) =>
-      import('./waitFor.js').then((m) => m.waitFor(api, condition, waitOptions)),
+      import('./waitFor.js').then((m) => m.waitFor(api, condition, waitOptions ?? {}, waitError)),
     async checkFresh(feature, o = {}) {
       const c = current
       // Age of what the server last confirmed; restored data was confirmed in another session.
@@ -399,6 +403,8 @@ export function createEntitlementsClient(
               client: api,
               matcher,
               timeoutMs: options.checkoutTimeoutMs ?? 30_000,
+              error: waitError,
+              offerTaken,
               set(state) {
                 checkout = state
                 update()

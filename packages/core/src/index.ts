@@ -10,11 +10,9 @@ export {
 } from './catalog.js'
 export {
   type CheckoutReturnMatcher,
-  matchCheckoutReturn,
   PENDING_CHECKOUT_KEY,
   type PendingCheckout,
   rememberCheckout,
-  takePendingCheckout,
 } from './checkout.js'
 export { createEntitlementsClient } from './client.js'
 export type {

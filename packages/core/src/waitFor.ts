@@ -2,8 +2,10 @@
 // a checkout whose result arrives later through a webhook. Driven by the live stream while it is open
 // (each snapshot it brings is tested), by polling with backoff otherwise; a slow poll runs even while
 // the stream is open, so a lost event cannot keep the wait going. Loaded lazily by the client.
+// It makes its errors through the client (`error`): importing errors.js here would put it in a chunk
+// of its own that every first load fetches (a module both chunks reach is split out).
 import type { EntitlementsClient } from './clientTypes.js'
-import { EntitlementsError } from './errors.js'
+import type { EntitlementsError } from './errors.js'
 import type { EntitlementsSnapshot } from './types.js'
 
 /**
@@ -29,13 +31,17 @@ export interface WaitForOptions {
 /** The parts of the client a wait uses. */
 export type Waitable = Pick<EntitlementsClient<string>, 'getState' | 'subscribe' | 'refresh' | 'check'>
 
+/** Makes the `EntitlementsError` a wait rejects with. */
+export type WaitError = (code: 'timeout' | 'aborted', message: string, cause?: unknown) => EntitlementsError
+
 const noop = () => {}
 
 /** Resolves with the snapshot once `condition` holds (see `EntitlementsClient.waitFor`). */
 export function waitFor(
   client: Waitable,
   condition: WaitCondition,
-  options: WaitForOptions = {},
+  options: WaitForOptions,
+  error: WaitError,
 ): Promise<EntitlementsSnapshot> {
   const { signal, timeoutMs = 30_000, intervalMs = 500, maxIntervalMs = 5_000 } = options
   return new Promise((resolve, reject) => {
@@ -72,16 +78,11 @@ export function waitFor(
       poll = setTimeout(tick, delay)
       delay = Math.min(delay * 2, maxIntervalMs)
     }
-    const onAbort = () =>
-      finish(() => reject(new EntitlementsError('aborted', 'waitFor: aborted', { cause: signal?.reason })))
+    const onAbort = () => finish(() => reject(error('aborted', 'waitFor: aborted', signal?.reason)))
     const unsubscribe = client.subscribe(test)
     const timer = setTimeout(
       () =>
-        finish(() =>
-          reject(
-            new EntitlementsError('timeout', `waitFor: the condition did not hold within ${timeoutMs} ms`),
-          ),
-        ),
+        finish(() => reject(error('timeout', `waitFor: the condition did not hold within ${timeoutMs} ms`))),
       timeoutMs,
     )
     if (signal?.aborted) return onAbort()

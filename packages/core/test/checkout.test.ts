@@ -1,15 +1,9 @@
 // The way back from a hosted checkout: the pending checkout in sessionStorage, the return marker, and
 // the client's wait for the entitlement bought.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import {
-  matchCheckoutReturn,
-  PENDING_CHECKOUT_KEY,
-  type PendingCheckout,
-  rememberCheckout,
-  takePendingCheckout,
-} from '../src/checkout.js'
-// Imported up front so the client's lazy imports resolve from the module cache.
-import '../src/checkoutReturn.js'
+import { PENDING_CHECKOUT_KEY, type PendingCheckout, rememberCheckout } from '../src/checkout.js'
+// Imported up front too, so the client's lazy imports resolve from the module cache.
+import { matchCheckoutReturn, takePendingCheckout } from '../src/checkoutReturn.js'
 import '../src/waitFor.js'
 import type { EntitlementsClientState } from '../src/clientTypes.js'
 import type { EntitlementEvent } from '../src/types.js'

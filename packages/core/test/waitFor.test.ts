@@ -1,12 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { EntitlementsClientState, LiveStatus } from '../src/clientTypes.js'
-import type { EntitlementsError } from '../src/errors.js'
+import { EntitlementsError } from '../src/errors.js'
 import { evaluate } from '../src/evaluate.js'
 import type { EntitlementsSnapshot } from '../src/types.js'
 // Imported up front so the client's lazy `import('./waitFor.js')` resolves from the module cache.
-import { type Waitable, waitFor } from '../src/waitFor.js'
+import {
+  type Waitable,
+  type WaitCondition,
+  type WaitForOptions,
+  waitFor as waitWith,
+} from '../src/waitFor.js'
 import { createFakeServer, type FakeServer, snapshotOf } from './fakeServer.js'
 import { clientFor, SERVER_NOW, stateWhere } from './helpers.js'
+
+const waitFor = (client: Waitable, condition: WaitCondition, options: WaitForOptions = {}) =>
+  waitWith(
+    client,
+    condition,
+    options,
+    (code, message, cause) => new EntitlementsError(code, message, { cause }),
+  )
 
 const locked = (version = 1) => snapshotOf('acme', version, {})
 const unlocked = (version = 2) =>
