@@ -11,6 +11,7 @@ import {
   DEFAULT_MAX_BODY_BYTES,
   type EntitlementsServer,
   errorResponse,
+  finishResponse,
   jsonResponse,
   memoryStore,
   onlyFields,
@@ -329,10 +330,10 @@ export function createHandler(options: HandlerOptions = {}): MockHandler {
     console.error(`[entitle mock-server] ${message}`, error ?? '')
   const handler = async (request: Request, context?: RequestContext): Promise<Response> => {
     try {
-      return await route(request, context)
+      return finishResponse(request, await route(request, context))
     } catch (error) {
       // The server decorates its own answers; these are the mock's (outage, demo controls).
-      return cors.decorate(request, errorResponse(toApiError(error, log)))
+      return finishResponse(request, cors.decorate(request, errorResponse(toApiError(error, log))))
     }
   }
 

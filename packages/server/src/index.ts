@@ -6,7 +6,14 @@ export { type JwtAuthOptions, jwtAuth } from './auth/jwt.js'
 export { staticTokens } from './auth/staticTokens.js'
 export { type Authenticate, bearerToken } from './auth/types.js'
 export { type Cors, createCors } from './http/cors.js'
-export { ApiError, type ApiErrorCode, errorResponse, jsonResponse, toApiError } from './http/errors.js'
+export {
+  ApiError,
+  type ApiErrorCode,
+  errorResponse,
+  finishResponse,
+  jsonResponse,
+  toApiError,
+} from './http/errors.js'
 export { DEFAULT_MAX_BODY_BYTES, onlyFields, readJsonObject } from './http/request.js'
 export { secretsEqual } from './http/secret.js'
 export { DEFAULT_HEARTBEAT_MS, DEFAULT_MAX_STREAMS_PER_CUSTOMER } from './http/sse.js'

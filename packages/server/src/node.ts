@@ -3,7 +3,7 @@
 // Request; SSE responses stream, everything else is written in one go.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { knownBody } from './http/errors.js'
+import { hostWritesKnownBody, knownBody } from './http/errors.js'
 import { attachBody, DEFAULT_MAX_BODY_BYTES } from './http/request.js'
 import type { RequestContext } from './server.js'
 
@@ -131,6 +131,7 @@ export async function serve(handler: FetchHandler, options: ServeOptions = {}): 
         headers,
       })
       if (body) attachBody(request, body)
+      hostWritesKnownBody(request)
       const response = await handler(request, context)
       if (res.destroyed) return
       await writeResponse(response, res)

@@ -11,6 +11,7 @@ import { createCustomerRoutes } from './http/customerRoutes.js'
 import {
   ApiError,
   errorResponse,
+  finishResponse,
   jsonResponse,
   methodNotAllowed,
   rawJsonResponse,
@@ -236,7 +237,7 @@ export function createEntitlementsServer(options: EntitlementsServerOptions): En
     } catch (error) {
       response = errorResponse(toApiError(error, log))
     }
-    return cors.decorate(request, response)
+    return finishResponse(request, cors.decorate(request, response))
   }
 
   const server = Object.defineProperties(handler, {

@@ -55,18 +55,43 @@ export function toApiError(error: unknown, log: (message: string, error: unknown
 
 const JSON_TYPE = 'application/json; charset=utf-8'
 
-// Bodies of the responses built here, so the Node host can write the string without reading the
-// Response's stream back (a measurable share of a small request's cost).
+// JSON responses are built without a body stream, their text kept beside them: creating a
+// ReadableStream per response is the largest single cost of a small request. The Node host writes
+// the text itself (`knownBody`); for every other caller `finishResponse` gives the response its body.
 const bodies = new WeakMap<Response, string>()
+// Requests of a host that writes `knownBody` itself (the Node host): their responses stay light.
+const writesKnownBodies = new WeakSet<Request>()
 
 /** The body a JSON response was built with, if it was built here. */
 export function knownBody(response: Response): string | undefined {
   return bodies.get(response)
 }
 
+/** Marks a request of a host that writes `knownBody(response)` itself (package-internal: the Node host). */
+export function hostWritesKnownBody(request: Request): Request {
+  writesKnownBodies.add(request)
+  return request
+}
+
+/**
+ * The response as the caller of the handler gets it: with its body as a stream, unless the request
+ * came from a host that writes known bodies itself. Idempotent.
+ */
+export function finishResponse(request: Request, response: Response): Response {
+  const body = bodies.get(response)
+  if (body === undefined || response.body !== null || writesKnownBodies.has(request)) return response
+  const full = new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  })
+  bodies.set(full, body)
+  return full
+}
+
 /** A JSON response from an already serialized body (lets callers reuse cached JSON strings). */
 export function rawJsonResponse(body: string, status = 200, headers?: Record<string, string>): Response {
-  const response = new Response(body, {
+  const response = new Response(null, {
     status,
     headers: { 'content-type': JSON_TYPE, 'cache-control': 'no-store', ...headers },
   })

@@ -10,6 +10,7 @@ import {
   usageResponse,
   type VersionMark,
 } from '@entitle/core/engine'
+import { unrefTimer } from '../../timers.js'
 import type {
   CustomerRecord,
   NewCustomer,
@@ -20,6 +21,9 @@ import type {
 } from '../types.js'
 import type { Query, SqlDriver } from './driver.js'
 import { migrate } from './migrations.js'
+
+/** How long usage notices gather before one NOTIFY carries them, ms. */
+const NOTICE_BATCH_MS = 5
 
 /** The channel of change notices: `{"c": customerId, "v": version, "r": revision}`. */
 export const CHANGES_CHANNEL = 'entitle_changes'
@@ -125,33 +129,42 @@ export function createSqlStore(driver: SqlDriver): Store {
   }
 
   // Usage writes are announced after they commit (see usageFunction.ts): to this process's listeners
-  // at once, and to other processes in batches, one NOTIFY per batch (of at most ~7 kB, under
-  // PostgreSQL's 8 kB payload limit). A notice lost with a crashed process is caught up by the
-  // server's periodic check (`versionsOf`).
-  const pending: { c: string; v: number; r: number }[] = []
-  let flushing = false
+  // at once, and to other processes in batches: notices gathered for a few milliseconds, the latest
+  // per customer, one NOTIFY per batch of at most ~7 kB (PostgreSQL's payload limit is 8 kB). A notice
+  // lost with a crashed process is caught up by the server's periodic check (`versionsOf`).
+  const pending = new Map<string, { v: number; r: number }>()
+  let flushTimer: ReturnType<typeof setTimeout> | undefined
   const flush = async (): Promise<void> => {
-    while (pending.length > 0) {
-      let size = 2
-      let count = 0
-      while (count < pending.length && size < 7000) {
-        size += JSON.stringify(pending[count]).length + 1
-        count += 1
-      }
-      const batch = pending.splice(0, count)
+    flushTimer = undefined
+    const notices = [...pending].map(([c, { v, r }]) => ({ c, v, r }))
+    pending.clear()
+    let batch: typeof notices = []
+    let size = 2
+    const send = async (): Promise<void> => {
+      if (batch.length === 0) return
+      const payload = JSON.stringify(batch)
+      batch = []
+      size = 2
       await driver
-        .query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify(batch)], 'entitle_notify')
+        .query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, payload], 'entitle_notify')
         .catch(() => {})
     }
-    flushing = false
+    for (const notice of notices) {
+      const length = JSON.stringify(notice).length + 1
+      if (size + length > 7000) await send()
+      batch.push(notice)
+      size += length
+    }
+    await send()
   }
   const announce = (customerId: string, version: number, revision: number): void => {
     emit({ type: 'changed', customerId, version, revision })
     if (!driver.shared) return
-    pending.push({ c: customerId, v: version, r: revision })
-    if (!flushing) {
-      flushing = true
-      void flush()
+    const known = pending.get(customerId)
+    if (known === undefined || known.v < version) pending.set(customerId, { v: version, r: revision })
+    if (flushTimer === undefined) {
+      flushTimer = setTimeout(() => void flush(), NOTICE_BATCH_MS)
+      unrefTimer(flushTimer)
     }
   }
 
@@ -341,6 +354,10 @@ export function createSqlStore(driver: SqlDriver): Store {
       }
     },
     async close() {
+      if (flushTimer !== undefined) {
+        clearTimeout(flushTimer)
+        await flush()
+      }
       listeners.clear()
       await stopListening?.()
       await driver.close()

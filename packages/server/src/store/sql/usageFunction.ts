@@ -39,6 +39,7 @@ DECLARE
   v_outcome text;
   v_code text;
   v_usage entitle_usage%ROWTYPE;
+  v_found boolean;
   v_key entitle_idempotency_keys%ROWTYPE;
 BEGIN
   -- Every write of one customer queues here: the limit, the key and the version are decided alone.
@@ -57,7 +58,8 @@ BEGIN
   END IF;
   -- usedInPeriod: a record of another period (or meter shape) counts as 0.
   SELECT * INTO v_usage FROM entitle_usage u WHERE u.customer_id = p_customer AND u.feature = p_feature;
-  IF FOUND AND v_usage.period IS NOT DISTINCT FROM p_period AND v_usage.period_start IS NOT DISTINCT FROM p_period_start THEN
+  v_found := FOUND;
+  IF v_found AND v_usage.period IS NOT DISTINCT FROM p_period AND v_usage.period_start IS NOT DISTINCT FROM p_period_start THEN
     v_current := v_usage.used;
   END IF;
   -- applyUsage: not entitled, or past the hard ceiling, is refused; usage never goes below 0.
@@ -67,10 +69,14 @@ BEGIN
     v_outcome := 'refused'; v_code := 'limit_exceeded'; v_new := v_current;
   ELSE
     v_outcome := 'applied'; v_new := GREATEST(0, v_current + p_amount);
-    INSERT INTO entitle_usage (customer_id, feature, used, period, period_start)
-      VALUES (p_customer, p_feature, v_new, p_period, p_period_start)
-      ON CONFLICT (customer_id, feature)
-      DO UPDATE SET used = EXCLUDED.used, period = EXCLUDED.period, period_start = EXCLUDED.period_start;
+    -- The row is ours under the customer's lock: update it if it is there, else create it.
+    IF v_found THEN
+      UPDATE entitle_usage SET used = v_new, period = p_period, period_start = p_period_start
+        WHERE customer_id = p_customer AND feature = p_feature;
+    ELSE
+      INSERT INTO entitle_usage (customer_id, feature, used, period, period_start)
+        VALUES (p_customer, p_feature, v_new, p_period, p_period_start);
+    END IF;
     UPDATE entitle_customers c
       SET version = c.version + 1, version_at = GREATEST(c.version_at, p_now), valid_until = p_valid_until
       WHERE c.id = p_customer
