@@ -3,7 +3,7 @@
 // paywall remembers what was being bought (in sessionStorage: this tab only, gone with it); on the
 // way back the client recognises the return by the app's own marker in the URL, and waits for the
 // entitlement (checkoutReturn.ts, which reads what this remembered). Nothing here throws: storage may
-// be missing or hostile.
+// be missing or hostile. The entry `@entitle/core/checkout`: loaded by a paywall only when it redirects.
 import type { StorageLike } from './clientTypes.js'
 import type { DecisionReason } from './types.js'
 

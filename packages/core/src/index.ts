@@ -8,12 +8,9 @@ export {
   defineCatalog,
   type GrantsDefinition,
 } from './catalog.js'
-export {
-  type CheckoutReturnMatcher,
-  PENDING_CHECKOUT_KEY,
-  type PendingCheckout,
-  rememberCheckout,
-} from './checkout.js'
+// rememberCheckout and PENDING_CHECKOUT_KEY are `@entitle/core/checkout`: a paywall loads them only
+// on its way to a hosted checkout.
+export type { CheckoutReturnMatcher, PendingCheckout } from './checkout.js'
 export { createEntitlementsClient } from './client.js'
 export type {
   ChangePlanOptions,

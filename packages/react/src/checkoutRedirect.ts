@@ -1,17 +1,13 @@
 // Going to a hosted checkout: what `onUpgrade` resolved with is checked (an http(s) URL only, never
 // `javascript:`), what is being bought is remembered for the way back (sessionStorage), and the
-// browser navigates. The way back is the client's (`checkoutReturn`, in @entitle/core).
-import { type PendingCheckout, rememberCheckout } from '@entitle/core'
+// browser navigates. The way back is the client's (`checkoutReturn`, in @entitle/core). A chunk of its
+// own: only an app that redirects loads it, when it does.
+import type { PendingCheckout } from '@entitle/core'
+import { rememberCheckout } from '@entitle/core/checkout'
 
 /** What `onUpgrade` resolves with to send the customer to a hosted checkout. */
 export interface CheckoutRedirect {
   redirectUrl: string
-}
-
-/** The redirect URL `onUpgrade` resolved with, if it resolved with one. */
-export function redirectOf(result: unknown): string | undefined {
-  const url = (result as Partial<CheckoutRedirect> | null | undefined)?.redirectUrl
-  return typeof url === 'string' ? url : undefined
 }
 
 /** Checks the URL, remembers the checkout, navigates. Throws for a URL that is not http(s). */

@@ -4,7 +4,7 @@
 // the analytics funnel. The paywall components render it; a headless paywall can use it directly.
 import { type DecisionReason, type FeatureKey, type Offer, offerTaken, type PlanOffer } from '@entitle/core'
 import { useEffect, useRef, useState } from 'react'
-import { redirectOf, redirectToCheckout } from './checkoutRedirect.js'
+import type { CheckoutRedirect } from './checkoutRedirect.js'
 import { useEntitlementsContext } from './context.js'
 import { devWarn } from './dev.js'
 import { useCanManageBilling, useCheckout } from './useCheckout.js'
@@ -103,6 +103,11 @@ interface Local {
   used: boolean
 }
 
+/** The redirect URL `onUpgrade` resolved with, if it resolved with one. */
+const redirectOf = (result: unknown): string | undefined => {
+  const url = (result as Partial<CheckoutRedirect> | null | undefined)?.redirectUrl
+  return typeof url === 'string' ? url : undefined
+}
 const IDLE: Local = { status: 'idle', offer: null, action: null, error: null, used: false }
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 // The server answers `409 trial_already_used` (kept by the client as `serverCode`); an app's own
@@ -182,6 +187,7 @@ export function useUpgradeFlow(options: UpgradeFlowOptions): UpgradeFlow {
           : client.changePlan(offer.change.planId, { addons: offer.change.addons }))
       const url = redirectOf(result)
       if (url !== undefined) {
+        const { redirectToCheckout } = await import('./checkoutRedirect.js')
         redirectToCheckout(
           url,
           {

@@ -1,4 +1,5 @@
-import { type PendingCheckout, rememberCheckout } from '@entitle/core'
+import type { PendingCheckout } from '@entitle/core'
+import { rememberCheckout } from '@entitle/core/checkout'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, waitFor } from 'storybook/test'
 import { useEntitlements } from '../useEntitlements.js'

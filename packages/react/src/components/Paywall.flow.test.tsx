@@ -1,7 +1,8 @@
 // The upgrade flows of issue 11, as a user sees them: an in-app upgrade confirmed once the
 // entitlement arrives, a hosted checkout and the way back (confirming, timeout, cancel), the
 // cheapest path with add-ons, sales-led plans, and members who may not buy.
-import { type Catalog, type EntitlementEvent, type Offer, rememberCheckout } from '@entitle/core'
+import type { Catalog, EntitlementEvent, Offer } from '@entitle/core'
+import { rememberCheckout } from '@entitle/core/checkout'
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 // The client's lazy chunks, loaded up front: a first import takes real I/O, which fake timers do not move.

@@ -1,4 +1,5 @@
-import { type Catalog, rememberCheckout } from '@entitle/core'
+import type { Catalog } from '@entitle/core'
+import { rememberCheckout } from '@entitle/core/checkout'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, waitFor } from 'storybook/test'
 import { logpilotCatalog } from '../testing/logpilotCatalog.js'
