@@ -1,5 +1,6 @@
 import type { Decorator, Preview } from '@storybook/react-vite'
 import '../packages/react/src/styles.css'
+import '../packages/react/src/billing.css'
 import {
   TestEntitlementsProvider,
   type TestEntitlementsProviderProps,

@@ -1,4 +1,5 @@
 import '@entitle/react/styles.css'
+import '@entitle/react/billing.css'
 import './app.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'

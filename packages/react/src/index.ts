@@ -4,6 +4,7 @@
 export type { CheckoutRedirect } from './checkoutRedirect.js'
 // Component kit (issue 12): tree-shakable, an app that does not import them does not ship them.
 export type { BannerRootProps } from './components/banner/bannerElement.js'
+export { type BillingMessages, defaultBillingMessages } from './components/billingMessages.js'
 export { Gate, type GateProps } from './components/Gate.js'
 export {
   defaultMessages,

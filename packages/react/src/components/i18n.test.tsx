@@ -1,8 +1,11 @@
 import { render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import { defaultBillingMessages } from './billingMessages.js'
 import { defaultMessages, EntitlementsMessagesProvider, Formatter, useFormatter } from './i18n.js'
 
-const en = new Formatter({ locale: 'en-US', messages: defaultMessages })
+const allMessages = { ...defaultMessages, ...defaultBillingMessages }
+
+const en = new Formatter({ locale: 'en-US', messages: allMessages })
 const NOW = Date.parse('2026-11-21T10:00:00.000Z')
 
 describe('Formatter', () => {
@@ -11,7 +14,7 @@ describe('Formatter', () => {
     expect(en.price({ amount: 4900, currency: 'JPY', interval: 'year' })).toBe('¥4,900 / year')
     expect(en.price({ amount: 2500, currency: 'EUR', interval: 'one_time' })).toBe('€25.00 once')
     expect(
-      new Formatter({ locale: 'de-DE', messages: defaultMessages }).price({
+      new Formatter({ locale: 'de-DE', messages: allMessages }).price({
         amount: 29_900,
         currency: 'EUR',
         interval: 'month',
@@ -35,7 +38,7 @@ describe('Formatter', () => {
     expect(en.unit(undefined, 3)).toBe('')
     const ar = new Formatter({
       locale: 'ar',
-      messages: { ...defaultMessages, unit: (_u, category) => category },
+      messages: { ...allMessages, unit: (_u, category) => category },
     })
     expect([0, 1, 2, 3, 11, 100].map((n) => ar.unit('x', n))).toEqual([
       'zero',

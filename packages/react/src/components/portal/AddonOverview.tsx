@@ -1,5 +1,6 @@
 'use client'
 import { forwardRef } from 'react'
+import { defaultBillingMessages } from '../billingMessages.js'
 import { useFormatter } from '../i18n.js'
 import { AddonList } from '../pricing/AddonList.js'
 import { FlowMessages } from '../pricing/FlowMessages.js'
@@ -20,7 +21,7 @@ export const AddonOverview = forwardRef<HTMLElement, AddonOverviewProps>(functio
   ref,
 ) {
   const model = usePricingTable({ onSelectPlan, onRequestUpgrade, onUpgraded, navigate })
-  const f = useFormatter({ locale, messages })
+  const f = useFormatter({ locale, messages }, defaultBillingMessages)
   return (
     <PortalSection
       ref={ref}

@@ -3,6 +3,7 @@ import type { Entitlement, Feature } from '@entitle/core'
 import { forwardRef } from 'react'
 import { useCatalog } from '../../useCatalog.js'
 import { useEntitlements } from '../../useEntitlements.js'
+import { defaultBillingMessages } from '../billingMessages.js'
 import { type Formatter, useFormatter } from '../i18n.js'
 import { inCatalogOrder } from './catalogOrder.js'
 import { PortalSection, type PortalSectionProps } from './portalSection.js'
@@ -29,7 +30,7 @@ export const EntitlementSources = forwardRef<HTMLElement, EntitlementSourcesProp
   function EntitlementSources({ locale, messages, title, ...rest }, ref) {
     const { snapshot } = useEntitlements()
     const { catalog } = useCatalog()
-    const f = useFormatter({ locale, messages })
+    const f = useFormatter({ locale, messages }, defaultBillingMessages)
     const { t } = f
     const entitlements = snapshot?.entitlements ?? {}
     const info = new Map(catalog?.features.map((x) => [x.id, x]))

@@ -2,6 +2,7 @@
 import { forwardRef, type ReactNode } from 'react'
 import { useCatalog } from '../../useCatalog.js'
 import { useEntitlements } from '../../useEntitlements.js'
+import { defaultBillingMessages } from '../billingMessages.js'
 import { useFormatter } from '../i18n.js'
 import { SubscriptionBanner, type SubscriptionBannerProps } from '../SubscriptionBanner.js'
 import { PortalSection, type PortalSectionProps } from './portalSection.js'
@@ -38,7 +39,7 @@ export const SubscriptionSummary = forwardRef<HTMLElement, SubscriptionSummaryPr
   ) {
     const { snapshot } = useEntitlements()
     const { catalog } = useCatalog()
-    const f = useFormatter({ locale, messages })
+    const f = useFormatter({ locale, messages }, defaultBillingMessages)
     const { t } = f
     const subscription = snapshot?.subscription
     const status = subscription?.status ?? (snapshot?.plan ? 'active' : 'none')

@@ -2,6 +2,7 @@
 import { forwardRef } from 'react'
 import { useCatalog } from '../../useCatalog.js'
 import { useEntitlements } from '../../useEntitlements.js'
+import { defaultBillingMessages } from '../billingMessages.js'
 import { useFormatter } from '../i18n.js'
 import { UsageMeter } from '../UsageMeter.js'
 import { inCatalogOrder } from './catalogOrder.js'
@@ -22,7 +23,7 @@ export const UsageOverview = forwardRef<HTMLElement, UsageOverviewProps>(functio
 ) {
   const { snapshot } = useEntitlements()
   const { catalog } = useCatalog()
-  const f = useFormatter({ locale, messages })
+  const f = useFormatter({ locale, messages }, defaultBillingMessages)
   const entitlements = snapshot?.entitlements ?? {}
   const metered = inCatalogOrder(
     catalog,

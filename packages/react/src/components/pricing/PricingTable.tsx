@@ -1,5 +1,6 @@
 'use client'
 import { forwardRef, type HTMLAttributes, type ReactNode, useId } from 'react'
+import { defaultBillingMessages } from '../billingMessages.js'
 import { type LocalizedProps, useFormatter } from '../i18n.js'
 import { Icon } from '../icons.js'
 import { cx } from '../shared.js'
@@ -64,7 +65,7 @@ export const PricingTable = forwardRef<HTMLElement, PricingTableProps>(function 
     navigate,
     downgradeAt,
   })
-  const f = useFormatter({ locale, messages })
+  const f = useFormatter({ locale, messages }, defaultBillingMessages)
   const titleId = useId()
   const addonsId = useId()
   if (children) return children(model)
