@@ -42,6 +42,38 @@ const budgets = [
     css: dist('react', 'styles.css'),
     gzipBudget: 12 * 1024,
   },
+  // The billing components and the devtools (issue 12): exports and entries of their own, so the
+  // drop-ins' row above does not carry them. Each alone, and what each adds to an app that already
+  // ships the drop-ins (the difference between its row and the one above).
+  {
+    name: '@entitle/react: PricingTable + billing.css',
+    contents: `export { PricingTable } from ${JSON.stringify(dist('react'))}`,
+    external: APP_EXTERNALS,
+    css: [dist('react', 'styles.css'), dist('react', 'billing.css')],
+  },
+  {
+    name: '@entitle/react: CustomerPortal + billing.css',
+    contents: `export { CustomerPortal } from ${JSON.stringify(dist('react'))}`,
+    external: APP_EXTERNALS,
+    css: [dist('react', 'styles.css'), dist('react', 'billing.css')],
+  },
+  {
+    name: '@entitle/react: all components + PricingTable + CustomerPortal + styles.css + billing.css',
+    contents: `export { Gate, UsageMeter, Paywall, PaywallDialog, LimitBanner, TrialBanner, PricingTable, CustomerPortal } from ${JSON.stringify(dist('react'))}`,
+    external: APP_EXTERNALS,
+    css: [dist('react', 'styles.css'), dist('react', 'billing.css')],
+  },
+  {
+    name: '@entitle/react/devtools in production (renders nothing, no panel chunk)',
+    contents: `export { EntitlementsDevtools } from ${JSON.stringify(dist('react', 'devtools/index.js'))}`,
+    external: [...APP_EXTERNALS, '@entitle/core', '@entitle/core/*'],
+  },
+  {
+    name: '@entitle/react/devtools in development (the lazy panel, as the demo loads it)',
+    contents: `export { EntitlementsDevtools } from ${JSON.stringify(dist('react', 'devtools/index.js'))}`,
+    external: [...APP_EXTERNALS, '@entitle/core', '@entitle/core/*'],
+    nodeEnv: 'development',
+  },
   // The entries above are the React layer alone, as the issue defines them. An app also ships the
   // headless client; these rows are the honest whole (client + provider + hooks).
   {
@@ -75,7 +107,7 @@ export { EntitlementsProvider, useEntitlement, useEntitlements } from ${JSON.str
  * What a first load downloads (the entry and the chunks it imports statically) and, apart, what is
  * loaded later through `import()` (live updates and tab sharing): code split as an app bundler does.
  */
-async function bundle(contents, external) {
+async function bundle(contents, external, nodeEnv = 'production') {
   const out = await build({
     stdin: { contents, resolveDir: root, loader: 'js' },
     bundle: true,
@@ -88,7 +120,7 @@ async function bundle(contents, external) {
     write: false,
     metafile: true,
     external,
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: { 'process.env.NODE_ENV': JSON.stringify(nodeEnv) },
     logLevel: 'silent',
   })
   const outputs = out.metafile.outputs
@@ -135,10 +167,10 @@ let failed = 0
 const rows = []
 for (const b of budgets) {
   try {
-    const { initial, lazy } = await bundle(b.contents, b.external)
-    if (b.css) {
-      if (!existsSync(b.css)) throw new Error(`missing ${b.css} (did the react build copy styles.css?)`)
-      initial.push(await minifyCss(b.css))
+    const { initial, lazy } = await bundle(b.contents, b.external, b.nodeEnv)
+    for (const css of [b.css ?? []].flat()) {
+      if (!existsSync(css)) throw new Error(`missing ${css} (did the react build copy the CSS?)`)
+      initial.push(await minifyCss(css))
     }
     // Each file compressed on its own, as a server sends them.
     const gz = gzipOf(initial)
