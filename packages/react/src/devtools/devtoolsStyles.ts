@@ -8,6 +8,7 @@ export const devtoolsCss = `
 .entitle-devtools[data-position^="top"]{inset-block-start:12px}
 .entitle-devtools *{box-sizing:border-box}
 .entitle-devtools button,.entitle-devtools select{font:inherit;color:inherit}
+.entitle-devtools__table select{min-inline-size:9.5rem}
 .entitle-devtools__toggle{display:inline-flex;align-items:center;gap:6px;padding:6px 12px;border:1px solid var(--entitle-border,#d5d9e0);border-radius:999px;background:var(--entitle-bg,#fff);box-shadow:var(--entitle-shadow,0 4px 12px rgb(0 0 0/.15));font-weight:600;cursor:pointer}
 .entitle-devtools__count{padding:0 6px;border-radius:999px;background:var(--entitle-warning,#a14a06);color:var(--entitle-bg,#fff)}
 .entitle-devtools__panel{position:absolute;inset-block-end:calc(100% + 8px);inline-size:min(44rem,calc(100vw - 24px));max-block-size:min(36rem,calc(100vh - 80px));overflow:auto;padding:12px;border:1px solid var(--entitle-border,#d5d9e0);border-radius:10px;background:var(--entitle-bg,#fff);box-shadow:var(--entitle-shadow,0 10px 30px rgb(0 0 0/.2))}
