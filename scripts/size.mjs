@@ -40,7 +40,13 @@ const budgets = [
     contents: `export { Gate, UsageMeter, Paywall, PaywallDialog, LimitBanner, TrialBanner } from ${JSON.stringify(dist('react'))}`,
     external: APP_EXTERNALS,
     css: dist('react', 'styles.css'),
-    gzipBudget: 12 * 1024,
+    // 12 kB until issue 11 (11.49 kB measured then). Measured 16.10 kB after it: the upgrade flow
+    // (useUpgradeFlow: in-app confirmation, the way back from a hosted checkout, "Check again",
+    // Contact sales, Ask an admin; ~3 kB min), the cheapest path with add-on combinations and
+    // currencies (plansThatUnlock, +1.9 kB min), their strings (+1.3 kB min), UpgradeStatus, the
+    // usage thresholds of the meters and banners, fresh checks: about +3.6 kB gzip together (the
+    // checkout redirect itself is a lazy chunk); the compound parts of issue 12 about +1 kB.
+    gzipBudget: 16.5 * 1024,
   },
   // The billing components and the devtools (issue 12): exports and entries of their own, so the
   // drop-ins' row above does not carry them. Each alone, and what each adds to an app that already
@@ -82,8 +88,11 @@ const budgets = [
 export { EntitlementsProvider, useEntitlement, useEntitlements } from ${JSON.stringify(dist('react'))}`,
     external: APP_EXTERNALS,
     // 11.0 kB until the snapshot's subscription lifecycle and the catalog's plan versions were
-    // validated too (measured 11.05 kB then); the client validates every field it reads.
-    gzipBudget: 11.5 * 1024,
+    // validated too (measured 11.05 kB then); the client validates every field it reads. 11.5 kB
+    // until issue 11's client parts (measured 11.82 kB after them): checkFresh, the waitFor and
+    // checkout-return entry points (their code is lazy), state.checkout, useEntitlement's `fresh`,
+    // the sales-led catalog fields' validation, changePlan's `at`; and the devtools' overrides hook.
+    gzipBudget: 12 * 1024,
   },
   {
     name: 'whole app layer: createEntitlementsClient + provider + hooks (react-query, zustand bundled)',
