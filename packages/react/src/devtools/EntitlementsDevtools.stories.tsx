@@ -87,3 +87,6 @@ export const Scenario: Story = {
 
 /** Dark theme. */
 export const Dark: Story = { parameters: { theme: 'dark' }, play: Open.play }
+
+/** Right to left: the panel sits in the inline-start corner and mirrors. */
+export const RightToLeft: Story = { parameters: { dir: 'rtl', lang: 'ar' }, play: Open.play }

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, within } from 'storybook/test'
+import { longTextCatalog } from '../../../test/catalogs.js'
 import { createTestSnapshot } from '../../testing/snapshots.js'
 import { AddonOverview } from './AddonOverview.js'
 import { CustomerPortal } from './CustomerPortal.js'
@@ -142,5 +143,18 @@ export const SectionsAlone: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await expect(await canvas.findByRole('region', { name: 'What your plan includes' })).toBeVisible()
+  },
+}
+
+/** Long plan and feature names wrap; nothing overflows. */
+export const LongText: Story = {
+  parameters: {
+    entitle: {
+      catalog: longTextCatalog,
+      snapshot: createTestSnapshot({ catalog: longTextCatalog, plan: 'premium', usage: { seats: 4 }, now }),
+    },
+  },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText('Premium Professional Unlimited Edition')).toBeVisible()
   },
 }
