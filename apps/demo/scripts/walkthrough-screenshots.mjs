@@ -115,6 +115,8 @@ try {
   page = await open('globex', 'billing')
   await page.getByRole('button', { name: 'Switch to Basic' }).click()
   await page.getByText(/Your plan changes from Premium to Basic on/).waitFor()
+  // The portal (plan, banner, meters) is at the top; the click scrolled down to the plans.
+  await page.evaluate(() => window.scrollTo(0, 0))
   await shot(page, '10-billing-downgrade')
   // 11. A failed payment, in its grace period.
   await page.getByRole('button', { name: 'Keep Premium' }).click()
