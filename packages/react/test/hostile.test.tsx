@@ -13,3 +13,17 @@ describe('hostile payloads in components', () => {
     expect(f.price({ amount: 4900, currency: 'ZZZZ', interval: 'month' })).toBe('49 ZZZZ / month')
   })
 })
+
+describe('hostile dates in components', () => {
+  it('date formatting never throws: an instant Intl cannot format comes back as it was sent', () => {
+    const f = new Formatter({ locale: 'en-US', messages: { ...defaultMessages, ...defaultBillingMessages } })
+    expect(f.date('2026-12-01T00:00:00.000Z')).toBe('Dec 1, 2026')
+    expect(f.date('next tuesday')).toBe('next tuesday')
+    expect(() =>
+      new Formatter({
+        locale: 'xx-invalid-@@',
+        messages: { ...defaultMessages, ...defaultBillingMessages },
+      }).date('2026-12-01T00:00:00.000Z'),
+    ).not.toThrow()
+  })
+})

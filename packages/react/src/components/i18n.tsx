@@ -379,10 +379,15 @@ export class Formatter {
 
   /** "Dec 8, 2026" (the date in UTC, as billing periods are). */
   date(iso: string): string {
-    return cached(
-      `d${this.locale}`,
-      () => new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeZone: 'UTC' }),
-    ).format(Date.parse(iso))
+    try {
+      return cached(
+        `d${this.locale}`,
+        () => new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeZone: 'UTC' }),
+      ).format(Date.parse(iso))
+    } catch {
+      // An instant Intl cannot format (or a bad locale): never a crash in render; the text as sent.
+      return iso
+    }
   }
 
   /**
