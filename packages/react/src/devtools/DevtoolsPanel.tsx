@@ -1,6 +1,7 @@
 'use client'
 import type { FeatureKind } from '@entitle/core'
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useNow } from '../components/useNow.js'
 import { useEntitlementsClient } from '../context.js'
 import { scenarios } from '../testing/snapshots.js'
 import { useCatalog } from '../useCatalog.js'
@@ -42,6 +43,7 @@ export default function DevtoolsPanel({
   const ent = useEntitlements()
   const { catalog } = useCatalog()
   const log = useEventLog(client)
+  const now = useNow() // the minute: "3 min ago", refreshed every minute
   const [open, setOpen] = useState(initialIsOpen)
   const [state, setState] = useState<DevtoolsState>(loadState)
   const [refreshing, setRefreshing] = useState(false)
@@ -171,7 +173,12 @@ export default function DevtoolsPanel({
                 ['Customer', ent.customerId],
                 ['Plan', snapshot?.plan?.name ?? '—'],
                 ['Version', snapshot ? String(snapshot.version) : '—'],
-                ['Generated', snapshot ? age(Date.now() - Date.parse(snapshot.generatedAt)) : '—'],
+                [
+                  'Generated',
+                  snapshot
+                    ? `${snapshot.generatedAt.slice(11, 19)} UTC${now === null ? '' : ` (${age(now - Date.parse(snapshot.generatedAt))})`}`
+                    : '—',
+                ],
                 ['From', from],
                 [
                   'Status',

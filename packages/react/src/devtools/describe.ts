@@ -18,10 +18,10 @@ export function eventText(event: EntitlementEvent): string {
   return details ? `${type} · ${details}` : type
 }
 
-/** "12 s ago", "3 min ago", "2 h ago". */
+/** "just now", "3 min ago", "2 h ago" (to the minute: the panel's clock ticks once a minute). */
 export function age(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000))
-  if (s < 60) return `${s} s ago`
-  if (s < 3600) return `${Math.round(s / 60)} min ago`
-  return `${Math.round(s / 3600)} h ago`
+  const min = Math.round(ms / 60_000)
+  if (min < 1) return 'just now'
+  if (min < 60) return `${min} min ago`
+  return `${Math.round(min / 60)} h ago`
 }
