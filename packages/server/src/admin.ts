@@ -133,7 +133,7 @@ export function createAdmin({ store, catalog, operations, clock }: AdminOptions)
         previous === undefined || previous < customer.mark.version
           ? customer.mark
           : { ...customer.mark, version: previous + 1 }
-      if (await store.createCustomer({ ...customer, mark })) result.created.push(customer.id)
+      if (await operations.createCustomer({ ...customer, mark })) result.created.push(customer.id)
       else result.existing.push(customer.id)
     }
     return result
@@ -147,7 +147,7 @@ export function createAdmin({ store, catalog, operations, clock }: AdminOptions)
       for (const id of await store.listCustomerIds()) {
         const record = await store.getCustomer(id)
         if (record) versions.set(id, record.mark.version)
-        await store.deleteCustomer(id)
+        await operations.deleteCustomer(id)
       }
       return applySeed(input, versions)
     },
@@ -161,7 +161,7 @@ export function createAdmin({ store, catalog, operations, clock }: AdminOptions)
           ? empty
           : changeSubscription(catalog, empty, { planId: input.planId, addons: input.addons ?? [] }, now)
       const computed = computeEntitlements(catalog, state, {}, now)
-      const created = await store.createCustomer({
+      const created = await operations.createCustomer({
         id: input.id,
         stripeCustomerId: input.stripeCustomerId ?? null,
         state,
@@ -171,7 +171,7 @@ export function createAdmin({ store, catalog, operations, clock }: AdminOptions)
       if (!created) throw new ApiError(409, 'customer_exists', `customer "${input.id}" already exists`)
       return (await operations.view(input.id)).snapshot(clock())
     },
-    deleteCustomer: (customerId) => store.deleteCustomer(customerId),
+    deleteCustomer: (customerId) => operations.deleteCustomer(customerId),
     listCustomers: () => store.listCustomerIds(),
     getCustomer: (customerId) => store.getCustomer(customerId),
     changeSubscription: (customerId, change) =>

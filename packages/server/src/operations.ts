@@ -17,7 +17,7 @@ import {
   usageFingerprint,
 } from '@entitle/core/engine'
 import { ApiError } from './http/errors.js'
-import type { CustomerRecord, Store } from './store/types.js'
+import type { CustomerRecord, NewCustomer, Store } from './store/types.js'
 import type { CustomerView, CustomerViews } from './views.js'
 
 /** A usage answer, and whether it repeats an earlier one (same idempotency key). */
@@ -144,5 +144,21 @@ export function createOperations(options: OperationsOptions) {
     return view(customerId)
   }
 
-  return { view, getSnapshot, reportUsage, updateState }
+  /**
+   * Creates or deletes a customer in the store, and forgets what this process cached of it at once
+   * (other processes hear of it through the store's notice).
+   */
+  async function createCustomer(customer: NewCustomer): Promise<boolean> {
+    const created = await store.createCustomer(customer)
+    views.forget(customer.id)
+    return created
+  }
+
+  async function deleteCustomer(customerId: string): Promise<boolean> {
+    const deleted = await store.deleteCustomer(customerId)
+    views.forget(customerId)
+    return deleted
+  }
+
+  return { view, getSnapshot, reportUsage, updateState, createCustomer, deleteCustomer }
 }
