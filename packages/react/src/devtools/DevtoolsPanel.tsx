@@ -1,5 +1,5 @@
 'use client'
-import type { FeatureKind } from '@entitle/core'
+import type { FeatureKey, FeatureKind } from '@entitle/core'
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useNow } from '../components/useNow.js'
 import { useEntitlementsClient } from '../context.js'
@@ -70,7 +70,11 @@ export default function DevtoolsPanel({
       .map(([id, e]) => ({ id, name: id, kind: e.kind as FeatureKind }))
     return [...known, ...extra].map((feature) => ({
       feature,
-      decision: ent.check(feature.id, feature.kind === 'metered' ? { requested: 0 } : undefined),
+      // Ids from the catalog and the snapshot: registered keys whenever server and catalog agree.
+      decision: ent.check(
+        feature.id as FeatureKey,
+        feature.kind === 'metered' ? { requested: 0 } : undefined,
+      ),
     }))
   }, [catalog, ent])
 

@@ -1,4 +1,5 @@
 'use client'
+import type { FeatureKey } from '@entitle/core'
 import { forwardRef } from 'react'
 import { useCatalog } from '../../useCatalog.js'
 import { useEntitlements } from '../../useEntitlements.js'
@@ -40,7 +41,8 @@ export const UsageOverview = forwardRef<HTMLElement, UsageOverviewProps>(functio
         <ul className="entitle-portal__meters">
           {metered.map((feature) => (
             <li key={feature}>
-              <UsageMeter feature={feature} {...meterOptions} />
+              {/* A feature id read from the snapshot: a registered key whenever server and catalog agree. */}
+              <UsageMeter feature={feature as FeatureKey} {...meterOptions} />
             </li>
           ))}
         </ul>
