@@ -24,6 +24,43 @@ describe('Formatter', () => {
     expect(en.price({ amount: 0, currency: 'USD', interval: 'month' })).toBe('Free')
   })
 
+  it('never throws: an unknown currency is the plain number with its code', () => {
+    // A well-formed code Intl has no data for: Intl's own "XYZ 12.34".
+    expect(en.price({ amount: 1234, currency: 'XYZ', interval: 'month' })).toBe('XYZ\u00a012.34 / month')
+    // A code Intl rejects: the amount as a number, then the code as sent.
+    expect(en.price({ amount: 1234, currency: 'DOLLARS', interval: 'month' })).toBe('12.34 DOLLARS / month')
+    expect(en.total([{ amount: 1234, currency: 'DOLLARS', interval: 'month' }])).toBe('12.34 DOLLARS / month')
+    // A locale Intl rejects: the runtime's formatting, not a crash.
+    const bad = new Formatter({ locale: 'xx-invalid-@@', messages: allMessages })
+    expect(() => bad.price({ amount: 4900, currency: 'USD', interval: 'month' })).not.toThrow()
+    expect(() => bad.number(1234)).not.toThrow()
+    expect(() => bad.plural(2)).not.toThrow()
+    expect(() => bad.relative('2026-11-25T10:00:00.000Z', NOW)).not.toThrow()
+    // An instant that cannot be read comes back as sent.
+    expect(en.relative('soon', NOW)).toBe('soon')
+  })
+
+  it('messages keyed by reason: every reason has its own title and description', () => {
+    const reasons = [
+      'not-entitled',
+      'limit-exceeded',
+      'soft-limit-exceeded',
+      'trial-ended',
+      'expired',
+      'unknown-feature',
+      'unavailable',
+      'entitled',
+    ] as const
+    const titles = reasons.map((r) => defaultMessages.paywallTitle(r, 'Seats'))
+    expect(new Set(titles).size).toBe(reasons.length)
+    expect(defaultMessages.paywallDescription('limit-exceeded', 'Seats', '3 of 3 seats')).toBe(
+      'Upgrade to get more. You have used 3 of 3 seats.',
+    )
+    expect(defaultMessages.paywallDescription('not-entitled', 'AI assistant', '1 of 1')).toBe(
+      'Upgrade to unlock AI assistant.',
+    )
+  })
+
   it('relative times: days, then hours, then minutes; past and future', () => {
     expect(en.relative('2026-11-25T10:00:00.000Z', NOW)).toBe('in 4 days')
     expect(en.relative('2026-11-22T10:00:00.000Z', NOW)).toBe('tomorrow')

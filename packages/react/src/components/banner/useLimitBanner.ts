@@ -1,19 +1,16 @@
 'use client'
-import type { Decision, FeatureKey } from '@entitle/core'
+import type { Decision, DecisionReason, FeatureKey } from '@entitle/core'
 import { useId } from 'react'
 import { useEntitlement } from '../../useEntitlement.js'
 import { usePaywall } from '../../usePaywall.js'
 import { useUsageThresholds } from '../../useUsageThresholds.js'
 import { type LocalizedProps, useFormatter } from '../i18n.js'
 import type { IconName } from '../icons.js'
-import { type MeterState, meterStateOf, useFeature } from '../shared.js'
+import { useFeature } from '../shared.js'
+import { type LimitBannerState, meterStateOf, STATE_ICON } from '../states.js'
 import type { BannerModel } from './bannerContext.js'
 
-/**
- * The limit states a banner shows, in the meter's vocabulary: `warning` (near the limit),
- * `over-soft-limit` (past a soft limit, still allowed), `exceeded` (at or past a hard limit: blocked).
- */
-export type LimitBannerState = Extract<MeterState, 'warning' | 'over-soft-limit' | 'exceeded'>
+export type { LimitBannerState } from '../states.js'
 
 export interface LimitBannerOptions extends LocalizedProps {
   /** Share of the limit (0–1) from which the banner warns. `1` shows it only at the limit. Default `0.8`. */
@@ -39,10 +36,11 @@ export interface LimitBannerModel extends BannerModel {
   upgrade: () => void
 }
 
-const ICON: Record<LimitBannerState, IconName> = {
-  warning: 'warning',
-  'over-soft-limit': 'over',
-  exceeded: 'blocked',
+// The reason the paywall opens with, in the decision's words: near a limit is still within it.
+const OPEN_REASON: Record<LimitBannerState, DecisionReason> = {
+  warning: 'within-limit',
+  'over-soft-limit': 'soft-limit-exceeded',
+  exceeded: 'limit-exceeded',
 }
 
 /** What a limit banner shows for a metered feature, or `null` when it shows nothing. */
@@ -60,13 +58,12 @@ export function useLimitBanner(
   const meter = meterStateOf(decision, warnAt)
   if (meter !== 'warning' && meter !== 'over-soft-limit' && meter !== 'exceeded') return null
   const { usage = 0, limit } = decision
-  const open = () =>
-    paywall.open({ feature, reason: meter === 'exceeded' ? 'limit-exceeded' : 'soft-limit-exceeded' })
+  const open = () => paywall.open({ feature, reason: OPEN_REASON[meter] })
   return {
     decision,
     state: meter,
     text: f.t.limitBanner(meter, info?.name ?? feature, f.t.usage(f.usage(usage, limit ?? null, info?.unit))),
-    icon: ICON[meter],
+    icon: STATE_ICON[meter] as IconName,
     upgrade: onUpgradeClick ?? open,
     actionLabel: f.t.upgrade,
     textId,

@@ -5,7 +5,8 @@ import { useEntitlement } from '../../useEntitlement.js'
 import { useUsageThresholds } from '../../useUsageThresholds.js'
 import { type LocalizedProps, useFormatter } from '../i18n.js'
 import type { IconName } from '../icons.js'
-import { type MeterState, meterStateOf, useFeature } from '../shared.js'
+import { useFeature } from '../shared.js'
+import { type MeterState, meterStateOf, STATE_ICON } from '../states.js'
 import { useNow } from '../useNow.js'
 
 /** Options of `useUsageMeter`. */
@@ -50,15 +51,6 @@ export interface UsageMeterModel {
   /** Ids that tie the parts together (the label names the track, the status describes it). */
   labelId: string
   statusId: string
-}
-
-const STATUS_ICON: Partial<Record<MeterState, IconName>> = {
-  warning: 'warning',
-  exceeded: 'blocked',
-  'over-soft-limit': 'over',
-  unlimited: 'infinity',
-  'not-entitled': 'lock',
-  unavailable: 'clock',
 }
 
 /**
@@ -106,7 +98,7 @@ export function useUsageMeter(feature: FeatureKey, options: UsageMeterOptions = 
       decision.resetsAt && hasNumbers && now !== null ? t.resets(f.relative(decision.resetsAt, now)) : '',
     percent: hasLimit ? (limit > 0 ? Math.min(100, (usage / limit) * 100) : 100) : null,
     hasNumbers,
-    icon: STATUS_ICON[state],
+    icon: STATE_ICON[state],
     meterProps: hasLimit
       ? {
           role: 'meter',

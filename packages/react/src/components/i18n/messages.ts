@@ -1,26 +1,41 @@
-'use client'
-// Every string the components show, and the Intl formatting behind them.
-//
-// Two ways to localise, which combine (the closest wins):
-//   <EntitlementsMessagesProvider locale="de-DE" messages={{ upgrade: 'Jetzt upgraden' }}> … </…>
-//   <UsageMeter feature="seats" locale="de-DE" messages={{ usage: ({ usage, limit, unit }) => … }} />
-// Numbers, prices and relative times go through Intl with that locale (default: the runtime's).
+// Every string the components show: the message table's shape (`EntitlementsMessages`) and its
+// English defaults. Strings that depend on a reason or a state are tables keyed by it (`Record<…>`),
+// so a reason without text does not compile.
 import type { Price } from '@entitle/core'
-import { createContext, type ReactNode, useContext, useMemo } from 'react'
-import type { BillingMessages } from './billingMessages.js'
+import type { BillingMessages } from '../billingMessages.js'
+import type { LimitBannerState, UpsellReason } from '../states.js'
 
-/** Why a paywall or banner is shown, as the components explain it. */
-export type UpsellReason =
-  | 'not-entitled'
-  | 'limit-exceeded'
-  | 'soft-limit-exceeded'
-  | 'trial-ended'
-  | 'expired'
-  | 'unknown-feature'
-  /** The check was decided by a fallback: the service could not be reached. */
-  | 'unavailable'
-  /** Granted after all (e.g. a standalone paywall after an upgrade). */
-  | 'entitled'
+export type { UpsellReason } from '../states.js'
+
+const titles: Record<UpsellReason, (feature: string) => string> = {
+  'not-entitled': (feature) => `${feature} is not included in your plan`,
+  'limit-exceeded': (feature) => `You have reached your ${feature} limit`,
+  'soft-limit-exceeded': (feature) => `You are over your ${feature} limit`,
+  'trial-ended': (feature) => `Your trial of ${feature} has ended`,
+  expired: (feature) => `Your access to ${feature} has expired`,
+  'unknown-feature': (feature) => `${feature} is not available`,
+  unavailable: (feature) => `${feature} is unavailable right now`,
+  entitled: (feature) => `${feature} is included in your plan`,
+}
+
+/** `used` is " You have used 3 of 3 seats." for metered features, else empty. */
+const descriptions: Record<UpsellReason, (feature: string, used: string) => string> = {
+  'not-entitled': (feature) => `Upgrade to unlock ${feature}.`,
+  'limit-exceeded': (_, used) => `Upgrade to get more.${used}`,
+  'soft-limit-exceeded': (_, used) => `It still works for now; upgrade to stay within your plan.${used}`,
+  'trial-ended': (feature) => `Choose a plan to keep using ${feature}.`,
+  expired: (feature) => `Renew or upgrade to use ${feature} again.`,
+  'unknown-feature': () => 'This feature does not exist in the catalog.',
+  unavailable: () => 'We could not check your plan. Try again in a moment.',
+  entitled: () => 'These plans include it too.',
+}
+
+const limitBanners: Record<LimitBannerState, (feature: string, usage: string) => string> = {
+  warning: (_, usage) => `You have used ${usage}. Upgrade before you run out.`,
+  'over-soft-limit': (feature, usage) =>
+    `You are over your ${feature} limit (${usage}). Upgrade to avoid interruptions.`,
+  exceeded: (feature, usage) => `You have reached your ${feature} limit (${usage}). Upgrade to add more.`,
+}
 
 export interface UsageArgs {
   /** Formatted usage, e.g. "3" or "52,300". */
@@ -62,9 +77,12 @@ export interface EntitlementsMessages extends BillingMessages {
   loading: string
   /** Shown when a decision was made by a fallback or on stale data. Default: "Usage may be out of date". */
   stale: string
-  /** Paywall heading. */
+  /** Paywall heading, per reason. Default: "You have reached your Seats limit", "AI assistant is not included in your plan"… */
   paywallTitle: (reason: UpsellReason, feature: string) => string
-  /** Paywall explanation; `usage` ("3 of 3 seats", from `usage`) is set for metered features. */
+  /**
+   * Paywall explanation, per reason; `usage` ("3 of 3 seats", from `usage`) is set for metered
+   * features. Default: "Upgrade to get more. You have used 3 of 3 seats.", "Upgrade to unlock AI assistant."…
+   */
   paywallDescription: (reason: UpsellReason, feature: string, usage?: string) => string
   /** Button of a plan offer. Default: "Upgrade to Premium". */
   upgradeTo: (planName: string) => string
@@ -114,7 +132,7 @@ export interface EntitlementsMessages extends BillingMessages {
   /** Call to action of the banners. Default: "Upgrade". */
   upgrade: string
   /** LimitBanner text. `state` is its data-state (the meter's limit state); `usage` ("3 of 3 seats") comes from `usage`. */
-  limitBanner: (state: 'warning' | 'over-soft-limit' | 'exceeded', feature: string, usage: string) => string
+  limitBanner: (state: LimitBannerState, feature: string, usage: string) => string
   /** TrialBanner while the trial runs; `relative` is "in 2 days". Default: "Your trial ends in 2 days." */
   trialEnds: (relative: string) => string
   /** Default: "Your trial has ended." */
@@ -174,34 +192,9 @@ export const defaultMessages: Omit<EntitlementsMessages, keyof BillingMessages> 
   meterUnavailable: 'Usage is unavailable right now',
   loading: 'Loading…',
   stale: 'Usage may be out of date',
-  paywallTitle: (reason, feature) =>
-    reason === 'limit-exceeded'
-      ? `You have reached your ${feature} limit`
-      : reason === 'soft-limit-exceeded'
-        ? `You are over your ${feature} limit`
-        : reason === 'trial-ended'
-          ? `Your trial of ${feature} has ended`
-          : reason === 'expired'
-            ? `Your access to ${feature} has expired`
-            : reason === 'unknown-feature'
-              ? `${feature} is not available`
-              : reason === 'unavailable'
-                ? `${feature} is unavailable right now`
-                : reason === 'entitled'
-                  ? `${feature} is included in your plan`
-                  : `${feature} is not included in your plan`,
-  paywallDescription: (reason, feature, usage) => {
-    const used = usage ? ` You have used ${usage}.` : ''
-    if (reason === 'limit-exceeded') return `Upgrade to get more.${used}`
-    if (reason === 'soft-limit-exceeded')
-      return `It still works for now; upgrade to stay within your plan.${used}`
-    if (reason === 'trial-ended') return `Choose a plan to keep using ${feature}.`
-    if (reason === 'expired') return `Renew or upgrade to use ${feature} again.`
-    if (reason === 'unknown-feature') return 'This feature does not exist in the catalog.'
-    if (reason === 'unavailable') return 'We could not check your plan. Try again in a moment.'
-    if (reason === 'entitled') return 'These plans include it too.'
-    return `Upgrade to unlock ${feature}.`
-  },
+  paywallTitle: (reason, feature) => titles[reason](feature),
+  paywallDescription: (reason, feature, usage) =>
+    descriptions[reason](feature, usage ? ` You have used ${usage}.` : ''),
   upgradeTo: (name) => `Upgrade to ${name}`,
   addAddon: (name) => `Add ${name}`,
   price: (amount, interval) => (interval === 'one_time' ? `${amount} once` : `${amount} / ${interval}`),
@@ -224,12 +217,7 @@ export const defaultMessages: Omit<EntitlementsMessages, keyof BillingMessages> 
   loadingPlans: 'Loading plans…',
   close: 'Close',
   upgrade: 'Upgrade',
-  limitBanner: (state, feature, usage) =>
-    state === 'exceeded'
-      ? `You have reached your ${feature} limit (${usage}). Upgrade to add more.`
-      : state === 'over-soft-limit'
-        ? `You are over your ${feature} limit (${usage}). Upgrade to avoid interruptions.`
-        : `You have used ${usage}. Upgrade before you run out.`,
+  limitBanner: (state, feature, usage) => limitBanners[state](feature, usage),
   trialEnds: (relative) => `Your trial ends ${relative}.`,
   trialEnded: 'Your trial has ended.',
   withAddons: (plan, addons) => [plan, ...addons].join(' + '),
@@ -249,182 +237,4 @@ export const defaultMessages: Omit<EntitlementsMessages, keyof BillingMessages> 
   subscriptionEnds: (date, plan) => `Your ${plan} subscription ends on ${date}.`,
   updatePayment: 'Update payment method',
   keepPlan: (plan) => `Keep ${plan}`,
-}
-
-export interface MessagesContextValue {
-  locale: string | undefined
-  messages: EntitlementsMessages
-}
-
-// The billing strings join in `useFormatter(…, defaultBillingMessages)`, where they are used.
-const MessagesContext = createContext<MessagesContextValue>({
-  locale: undefined,
-  messages: defaultMessages as EntitlementsMessages,
-})
-
-export interface EntitlementsMessagesProviderProps {
-  /** BCP 47 locale for numbers, prices, plurals and relative times. Default: inherited, else the runtime's. */
-  locale?: string
-  /** Strings to override for every component below. Default: inherited, else English. */
-  messages?: Partial<EntitlementsMessages>
-  children?: ReactNode
-}
-
-/** Sets the locale and strings of every Entitle component below it (nested providers merge). */
-export function EntitlementsMessagesProvider({
-  locale,
-  messages,
-  children,
-}: EntitlementsMessagesProviderProps) {
-  const parent = useContext(MessagesContext)
-  const value = useMemo(() => merge(parent, locale, messages), [parent, locale, messages])
-  return <MessagesContext.Provider value={value}>{children}</MessagesContext.Provider>
-}
-
-function merge(
-  base: MessagesContextValue,
-  locale: string | undefined,
-  messages: Partial<EntitlementsMessages> | undefined,
-): MessagesContextValue {
-  if (locale === undefined && messages === undefined) return base
-  return {
-    locale: locale ?? base.locale,
-    messages: messages ? { ...base.messages, ...messages } : base.messages,
-  }
-}
-
-/** The props every component takes for localisation. */
-export interface LocalizedProps {
-  /** BCP 47 locale for numbers, prices, plurals and dates. Default: from `EntitlementsMessagesProvider`, else the runtime's. */
-  locale?: string
-  /** Strings to override for this component. Default: from `EntitlementsMessagesProvider`, else English. */
-  messages?: Partial<EntitlementsMessages>
-}
-
-/**
- * The component's formatter: the provider's locale and messages with the component's overrides on
- * top. `defaults`: strings of the component's own that `defaultMessages` does not carry (the billing
- * components' `defaultBillingMessages`), under everything set through providers or props.
- */
-export function useFormatter(
-  { locale, messages }: LocalizedProps,
-  defaults?: Partial<EntitlementsMessages>,
-): Formatter {
-  const ctx = useContext(MessagesContext)
-  return useMemo(() => {
-    const merged = merge(ctx, locale, messages)
-    return new Formatter(defaults ? { ...merged, messages: { ...defaults, ...merged.messages } } : merged)
-  }, [ctx, locale, messages, defaults])
-}
-
-type IntlFormat = Intl.NumberFormat | Intl.PluralRules | Intl.RelativeTimeFormat | Intl.DateTimeFormat
-const cache = new Map<string, IntlFormat>()
-function cached<T extends IntlFormat>(key: string, make: () => T): T {
-  let hit = cache.get(key) as T | undefined
-  if (!hit) {
-    hit = make()
-    cache.set(key, hit)
-  }
-  return hit
-}
-
-const DAY = 86_400_000
-
-/** Locale-aware formatting plus the message table, as one object the components read. */
-export class Formatter {
-  readonly locale: string | undefined
-  readonly t: EntitlementsMessages
-
-  constructor({ locale, messages }: MessagesContextValue) {
-    this.locale = locale
-    this.t = messages
-  }
-
-  number(n: number): string {
-    return cached(`n${this.locale}`, () => new Intl.NumberFormat(this.locale)).format(n)
-  }
-
-  plural(count: number): Intl.LDMLPluralRule {
-    return cached(`p${this.locale}`, () => new Intl.PluralRules(this.locale)).select(count)
-  }
-
-  /** A catalog unit pluralised for `count` with Intl.PluralRules. */
-  unit(unit: string | undefined, count: number): string {
-    return unit ? this.t.unit(unit, this.plural(count), count) : ''
-  }
-
-  /** "Start 14-day free trial". */
-  trial(days: number, planName: string): string {
-    return this.t.startTrial(this.number(days), this.plural(days), planName)
-  }
-
-  /** `null` = no price ("contact us"); 0 is "free". Amounts are minor units; the currency's own decimals apply (JPY has none). */
-  price(price: Price | null): string {
-    if (!price) return this.t.contactUs
-    if (price.amount === 0) return this.t.free
-    let amount: string
-    try {
-      const fmt = cached(
-        `c${this.locale}${price.currency}`,
-        () => new Intl.NumberFormat(this.locale, { style: 'currency', currency: price.currency }),
-      ) as Intl.NumberFormat
-      const digits = fmt.resolvedOptions().maximumFractionDigits ?? 2
-      amount = fmt.format(price.amount / 10 ** digits)
-    } catch {
-      // A currency Intl does not know (or a bad locale): never a crash in render; the plain amount.
-      amount = `${this.number(price.amount / 100)} ${String(price.currency)}`
-    }
-    return this.t.price(amount, price.interval)
-  }
-
-  /** "Dec 8, 2026" (the date in UTC, as billing periods are). */
-  date(iso: string): string {
-    try {
-      return cached(
-        `d${this.locale}`,
-        () => new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeZone: 'UTC' }),
-      ).format(Date.parse(iso))
-    } catch {
-      // An instant Intl cannot format (or a bad locale): never a crash in render; the text as sent.
-      return iso
-    }
-  }
-
-  /**
-   * Several prices paid together (a plan and its add-ons): "$68.00 / month", "$360.00 / year + $19.00 /
-   * month"; "Contact us" when any is `null`, "Free" when all are 0.
-   */
-  total(prices: readonly (Price | null)[]): string {
-    if (prices.includes(null)) return this.t.contactUs
-    const sums = new Map<string, Price>()
-    for (const p of prices as Price[]) {
-      const key = p.currency + p.interval
-      const sum = sums.get(key)
-      sums.set(key, sum ? { ...sum, amount: sum.amount + p.amount } : p)
-    }
-    const parts = [...sums.values()].filter((p) => p.amount > 0).map((p) => this.price(p))
-    return parts.length === 0 ? this.t.free : parts.join(' + ')
-  }
-
-  /** "in 4 days", "tomorrow", "in 3 hours", "2 days ago". */
-  relative(iso: string, now: number): string {
-    const diff = Date.parse(iso) - now
-    const rtf = cached(
-      `r${this.locale}`,
-      () => new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' }),
-    ) as Intl.RelativeTimeFormat
-    const abs = Math.abs(diff)
-    if (abs >= DAY) return rtf.format(Math.round(diff / DAY), 'day')
-    if (abs >= DAY / 24) return rtf.format(Math.round(diff / (DAY / 24)), 'hour')
-    return rtf.format(Math.round(diff / 60_000), 'minute')
-  }
-
-  /** The strings of a metered usage: "3 of 5 seats" parts. */
-  usage(usage: number, limit: number | null, unit: string | undefined): UsageArgs {
-    return {
-      usage: this.number(usage),
-      limit: limit === null ? '' : this.number(limit),
-      unit: this.unit(unit, limit ?? usage),
-    }
-  }
 }
