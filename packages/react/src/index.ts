@@ -28,12 +28,15 @@ export {
 } from './components/meter/useUsageMeter.js'
 export {
   Paywall,
+  type PaywallItem,
   type PaywallOfferView,
   type PaywallProps,
   type PaywallRenderProps,
   type PaywallStatus,
 } from './components/Paywall.js'
 export { PaywallDialog, type PaywallDialogProps } from './components/PaywallDialog.js'
+export type { PaywallConfirmationProps } from './components/paywall/PaywallConfirmation.js'
+export type { PaywallOffersProps } from './components/paywall/PaywallOffers.js'
 export { AddonOverview, type AddonOverviewProps } from './components/portal/AddonOverview.js'
 export { CustomerPortal, type CustomerPortalProps } from './components/portal/CustomerPortal.js'
 export { EntitlementSources, type EntitlementSourcesProps } from './components/portal/EntitlementSources.js'

@@ -1,16 +1,22 @@
 'use client'
-import { forwardRef, type HTMLAttributes } from 'react'
+import { forwardRef, type HTMLAttributes, type ReactNode } from 'react'
 import { type LocalizedProps, useFormatter } from './i18n.js'
 import { Icon } from './icons.js'
+import { type AsChildProps, contentOf, Slot } from './primitives/Slot.js'
 import { cx } from './shared.js'
 
-export interface UpgradeStatusProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'>, LocalizedProps {
+export interface UpgradeStatusProps
+  extends Omit<HTMLAttributes<HTMLDivElement>, 'children'>,
+    LocalizedProps,
+    AsChildProps {
   /** `confirming`: the entitlement is on its way; `timeout`: it did not arrive in time. */
   status: 'confirming' | 'timeout'
   /** What was bought ("Premium"). */
   offerName: string
   /** "Check again" after a timeout. Default: none (no button). */
   onCheckAgain?: (() => void) | undefined
+  /** With `asChild`: your element, which gets the message and the button. */
+  children?: ReactNode
 }
 
 /**
@@ -19,13 +25,14 @@ export interface UpgradeStatusProps extends Omit<HTMLAttributes<HTMLDivElement>,
  * the paywall show it; `data-state` is `confirming` or `timeout`.
  */
 export const UpgradeStatus = forwardRef<HTMLDivElement, UpgradeStatusProps>(function UpgradeStatus(
-  { status, offerName, onCheckAgain, locale, messages, className, ...rest },
+  { status, offerName, onCheckAgain, locale, messages, asChild, className, children, ...rest },
   ref,
 ) {
   const { t } = useFormatter({ locale, messages })
   const timedOut = status === 'timeout'
-  return (
-    <div ref={ref} className={cx('entitle-upgrade-status', className)} data-state={status} {...rest}>
+  const Comp = asChild ? Slot : 'div'
+  const content = (
+    <>
       <p className="entitle-paywall__message" role={timedOut ? 'alert' : 'status'}>
         {timedOut ? <Icon name="clock" /> : <span className="entitle-spinner" aria-hidden="true" />}
         {timedOut ? t.confirmTimeout(offerName) : t.confirming(offerName)}
@@ -40,6 +47,11 @@ export const UpgradeStatus = forwardRef<HTMLDivElement, UpgradeStatusProps>(func
           {t.checkAgain}
         </button>
       )}
-    </div>
+    </>
+  )
+  return (
+    <Comp ref={ref} className={cx('entitle-upgrade-status', className)} data-state={status} {...rest}>
+      {asChild ? contentOf(true, children, content) : content}
+    </Comp>
   )
 })

@@ -5,8 +5,13 @@
 import { type ElementType, forwardRef, type HTMLAttributes, type ReactNode, type Ref } from 'react'
 import { type AsChildProps, contentOf, mergeProps, Slot } from './Slot.js'
 
-/** What a part puts on its element: attributes, and its default content (`null` renders nothing). */
-export type PartOutput = [attributes: Record<string, unknown>, content?: ReactNode] | null
+/**
+ * What a part puts on its element: attributes, its default content, and the element when the model
+ * decides it (a heading's level, a link rather than a button); `null` renders nothing.
+ */
+export type PartOutput =
+  | [attributes: Record<string, unknown>, content?: ReactNode, tag?: ElementType | undefined]
+  | null
 
 /**
  * A part: `use()` reads the root's model (throwing outside the root), `output` turns it into the
@@ -25,7 +30,7 @@ export function createPart<M, E extends HTMLElement, P extends HTMLAttributes<E>
     const out = output(use(name), props as unknown as P)
     if (out === null) return null
     const { children, ...rest } = props as HTMLAttributes<E>
-    const Comp = asChild ? Slot : tag
+    const Comp = asChild ? Slot : (out[2] ?? tag)
     return (
       <Comp ref={ref} {...mergeProps({ ...out[0], className }, rest)}>
         {contentOf(asChild, children, out[1])}
