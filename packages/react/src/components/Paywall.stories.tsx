@@ -4,7 +4,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, waitFor } from 'storybook/test'
 import { logpilotCatalog } from '../testing/logpilotCatalog.js'
 import { createTestSnapshot } from '../testing/snapshots.js'
-import { Paywall } from './Paywall.js'
+import { Paywall, type PaywallProps } from './Paywall.js'
 
 const never = () => new Promise<never>(() => {})
 
@@ -482,5 +482,125 @@ export const AskAnAdminRightToLeft: Story = {
   },
   play: async ({ canvas }) => {
     await expect(await canvas.findByRole('button', { name: 'בקשו ממנהל לשדרג ל-Premium' })).toBeVisible()
+  },
+}
+
+/**
+ * Your own markup from the parts: the root is your `<article>`, the header your `<header>`, each
+ * offer a row of your list with your own pill button (`asChild`: the part's label, ARIA, click and
+ * busy state on your element). The upgrade runs through the same flow as the drop-in.
+ */
+function RowsPaywall(props: PaywallProps) {
+  return (
+    <Paywall.Root {...props} asChild>
+      <article style={{ maxInlineSize: '44rem', borderRadius: '1rem', boxShadow: 'var(--entitle-shadow)' }}>
+        <Paywall.Header asChild>
+          <header style={{ display: 'grid', gap: '0.25rem' }} />
+        </Paywall.Header>
+        <Paywall.Message />
+        <Paywall.Confirmation />
+        <Paywall.Offers style={{ gridTemplateColumns: '1fr', gap: '0.5rem' }}>
+          {() => (
+            <Paywall.Offer
+              style={{ flexDirection: 'row', flexWrap: 'wrap', alignItems: 'center', columnGap: '1rem' }}
+            >
+              <div style={{ display: 'grid', gap: '0.25rem', flex: '1 1 12rem' }}>
+                <span style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '0.5rem' }}>
+                  <Paywall.OfferName />
+                  <Paywall.Badge />
+                </span>
+                <Paywall.Grants />
+              </div>
+              <Paywall.Price asChild>
+                <strong style={{ fontSize: '1.25em' }} />
+              </Paywall.Price>
+              {/* Wrapped under the name, the buttons stay at the end of the row. */}
+              <span
+                style={{
+                  display: 'flex',
+                  flexWrap: 'wrap',
+                  justifyContent: 'flex-end',
+                  gap: '0.5rem',
+                  marginInlineStart: 'auto',
+                }}
+              >
+                <Paywall.TrialButton />
+                <Paywall.ContactSalesButton />
+                <Paywall.UpgradeButton asChild>
+                  <button type="button" className="story-pill" style={{ borderRadius: '999px' }} />
+                </Paywall.UpgradeButton>
+              </span>
+            </Paywall.Offer>
+          )}
+        </Paywall.Offers>
+        <Paywall.Error />
+        <Paywall.Status />
+      </article>
+    </Paywall.Root>
+  )
+}
+
+/** The parts in your own layout: one row per offer, your pill buttons; upgrading works as in the drop-in. */
+export const Parts: Story = {
+  args: { feature: 'seats', requested: 1 },
+  render: (args) => <RowsPaywall {...args} />,
+  play: async ({ canvas }) => {
+    const title = await canvas.findByRole('heading', { name: 'You have reached your Seats limit' })
+    const root = canvas.getByRole('article', { name: 'You have reached your Seats limit' })
+    await expect(root).toHaveAttribute('data-reason', 'limit-exceeded')
+    await expect(title.closest('header')).toHaveClass('entitle-paywall__header')
+    const premium = canvas.getByRole('button', { name: 'Upgrade to Premium' })
+    await expect(premium).toHaveClass('entitle-button', 'story-pill')
+    await expect(premium.closest('li')).toHaveAttribute('data-highlighted')
+    await expect(canvas.getByRole('button', { name: 'Start 14-day free trial' })).toBeVisible()
+  },
+}
+
+/** Upgrading from your own button: the flow's busy state is on it, then "Done". */
+export const PartsUpgrade: Story = {
+  ...Parts,
+  play: async ({ canvas, userEvent }) => {
+    const premium = await canvas.findByRole('button', { name: 'Upgrade to Premium' })
+    await userEvent.click(premium)
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Done: you now have Seats.'))
+  },
+}
+
+/** The parts' layout in the dark theme. */
+export const PartsDark: Story = {
+  ...Parts,
+  parameters: { entitle: { scenario: 'over-hard-limit' }, theme: 'dark' },
+}
+
+/** The parts' layout right to left, in Hebrew. */
+export const PartsRightToLeft: Story = {
+  args: {
+    feature: 'seats',
+    requested: 1,
+    locale: 'he-IL',
+    messages: { ...RightToLeft.args?.messages, startTrial: (days) => `ניסיון חינם של ${days} ימים` },
+  },
+  render: (args) => <RowsPaywall {...args} />,
+  parameters: { entitle: { scenario: 'over-hard-limit' }, dir: 'rtl', lang: 'he' },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('button', { name: 'שדרוג ל-Premium' })).toHaveClass('story-pill')
+  },
+}
+
+/** The parts' layout for a member who may not buy: your pill asks an admin. */
+export const PartsAskAnAdmin: Story = {
+  args: { feature: 'seats', requested: 1, onRequestUpgrade: fn(async () => {}) },
+  render: (args) => <RowsPaywall {...args} />,
+  parameters: { entitle: { scenario: 'over-hard-limit', canManageBilling: () => false } },
+  play: async ({ canvas, userEvent }) => {
+    await expect(await canvas.findByText('Only a billing admin can change the plan.')).toBeVisible()
+    const ask = canvas.getByRole('button', { name: 'Ask an admin to upgrade to Premium' })
+    await expect(ask).toHaveClass('story-pill')
+    await userEvent.click(ask)
+    await waitFor(() =>
+      expect(canvas.getByRole('status')).toHaveTextContent(
+        'Your admins have been asked to upgrade to Premium.',
+      ),
+    )
   },
 }
