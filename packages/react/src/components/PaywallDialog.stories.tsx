@@ -1,12 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
+import type { ReactNode } from 'react'
 import { expect, waitFor } from 'storybook/test'
 import { useEntitlements } from '../useEntitlements.js'
 import { usePaywall } from '../usePaywall.js'
 import { Gate } from './Gate.js'
 import { EntitlementsMessagesProvider } from './i18n.js'
+import { Paywall } from './Paywall.js'
 import { PaywallDialog } from './PaywallDialog.js'
 
-function App({ feature = 'ai-assistant' }: { feature?: string }) {
+function App({ feature = 'ai-assistant', parts }: { feature?: string; parts?: ReactNode }) {
   const paywall = usePaywall()
   const { changePlan } = useEntitlements()
   return (
@@ -22,7 +24,9 @@ function App({ feature = 'ai-assistant' }: { feature?: string }) {
         <p>AI assistant unlocked: ask anything about your logs.</p>
       </Gate>
       <a href="#docs">Read the docs</a>
-      <PaywallDialog onUpgrade={(offer) => changePlan(offer.type === 'addon' ? offer.planId : offer.id)} />
+      <PaywallDialog onUpgrade={(offer) => changePlan(offer.type === 'addon' ? offer.planId : offer.id)}>
+        {parts}
+      </PaywallDialog>
     </div>
   )
 }
@@ -130,4 +134,44 @@ export const RightToLeft: Story = {
     ).toHaveAttribute('open')
     await expect(canvas.getByRole('button', { name: 'סגירה' })).toBeInTheDocument()
   },
+}
+
+/** The dialog's paywall in your own layout: its parts as children, one line per offer, no current plan card. */
+export const WithParts: Story = {
+  render: () => (
+    <App
+      parts={
+        <>
+          <Paywall.Title />
+          <Paywall.Description />
+          <Paywall.Offers style={{ gridTemplateColumns: '1fr' }}>
+            {() => (
+              <Paywall.Offer style={{ flexDirection: 'row', flexWrap: 'wrap', alignItems: 'center' }}>
+                <Paywall.OfferName style={{ flex: '1 1 10rem' }} />
+                <Paywall.Price />
+                <Paywall.UpgradeButton />
+              </Paywall.Offer>
+            )}
+          </Paywall.Offers>
+          <Paywall.Error />
+          <Paywall.Status />
+        </>
+      }
+    />
+  ),
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Try the AI assistant' }))
+    const dialog = await canvas.findByRole('dialog', { name: 'AI assistant is not included in your plan' })
+    await expect(dialog).toHaveAttribute('open')
+    await waitFor(() =>
+      expect(canvas.getByRole('button', { name: 'Upgrade to Premium + AI assistant' })).toBeVisible(),
+    )
+    await expect(canvas.queryByText('Current plan')).toBeNull()
+  },
+}
+
+/** The parts in the dialog, dark theme, right to left. */
+export const WithPartsDarkRightToLeft: Story = {
+  ...WithParts,
+  parameters: { theme: 'dark', dir: 'rtl', lang: 'ar' },
 }

@@ -8,6 +8,7 @@ import { createRef, type Ref } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { TestEntitlementsProvider } from '../testing/index.js'
 import { type UsePaywallResult, usePaywall } from '../usePaywall.js'
+import { Paywall } from './Paywall.js'
 import { PaywallDialog, type PaywallDialogProps } from './PaywallDialog.js'
 
 let paywall: UsePaywallResult
@@ -184,5 +185,31 @@ describe('PaywallDialog', () => {
     expect(await screen.findByRole('dialog', { name: 'Need more seats (1)?' })).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Later' }))
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+  })
+
+  it('takes the paywall’s parts as children: your layout, with the dialog’s feature and flow; the title labels it', async () => {
+    const user = userEvent.setup()
+    const onUpgrade = vi.fn(async () => {})
+    renderPage({
+      onUpgrade,
+      children: (
+        <>
+          <Paywall.Title />
+          <Paywall.Offers>
+            {() => (
+              <Paywall.Offer>
+                <Paywall.OfferName />
+                <Paywall.UpgradeButton />
+              </Paywall.Offer>
+            )}
+          </Paywall.Offers>
+        </>
+      ),
+    })
+    await user.click(screen.getByRole('button', { name: 'Invite' }))
+    const dialog = await screen.findByRole('dialog', { name: 'You have reached your Seats limit' })
+    expect(dialog.querySelector('.entitle-paywall__description')).toBeNull()
+    await user.click(await screen.findByRole('button', { name: 'Upgrade to Premium' }))
+    expect(onUpgrade).toHaveBeenCalledWith(expect.objectContaining({ id: 'premium' }))
   })
 })

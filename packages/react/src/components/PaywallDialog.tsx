@@ -39,10 +39,12 @@ export interface PaywallDialogProps
   /** Called after the dialog closed (Escape, the close button, a backdrop click or `usePaywall().close()`). */
   onClose?: () => void
   /**
-   * Your own dialog content instead of the `<Paywall>`; it receives the paywall state. The dialog
-   * still labels itself from an element with id `titleId`, if you render one.
+   * The parts of the dialog's paywall (`Paywall.Title`, `Paywall.Offers`…, your own markup), which
+   * get this dialog's feature, callbacks and flow; `Paywall.Title` labels the dialog. A function is
+   * your own content instead of the paywall: it receives the paywall's UI state, and the dialog
+   * labels itself from an element with id `titleId`, if you render one. Default: the `<Paywall>`.
    */
-  children?: (paywall: UsePaywallResult & { titleId: string }) => ReactNode
+  children?: ReactNode | ((paywall: UsePaywallResult & { titleId: string }) => ReactNode)
 }
 
 /**
@@ -172,7 +174,7 @@ export const PaywallDialog = forwardRef<HTMLDialogElement, PaywallDialogProps>(f
           >
             <Icon name="close" />
           </button>
-          {children ? (
+          {typeof children === 'function' ? (
             children({ ...paywall, titleId })
           ) : (
             <Paywall
@@ -189,7 +191,9 @@ export const PaywallDialog = forwardRef<HTMLDialogElement, PaywallDialogProps>(f
               titleId={titleId}
               locale={f.locale}
               messages={f.t}
-            />
+            >
+              {children}
+            </Paywall>
           )}
         </>
       )}
