@@ -46,7 +46,12 @@ const budgets = [
     // currencies (plansThatUnlock, +1.9 kB min), their strings (+1.3 kB min), UpgradeStatus, the
     // usage thresholds of the meters and banners, fresh checks: about +3.6 kB gzip together (the
     // checkout redirect itself is a lazy chunk); the compound parts of issue 12 about +1 kB.
-    gzipBudget: 16.5 * 1024,
+    // 16.5 kB until the Paywall's parts (issue 12, part B): 16.11 kB measured before them, 17.50 kB
+    // after (+8.6%, inside the 10% the issue gives the parts): usePaywallModel, the pure offerViews,
+    // eighteen parts on the shared part factory (each its own element, context and asChild),
+    // UpgradeStatus's asChild, the reason tables and the formatter's fallbacks, the paywall's
+    // right-to-left text rules. The budget is that 10% line: 16.11 × 1.1.
+    gzipBudget: 17.7 * 1024,
   },
   // The billing components and the devtools (issue 12): exports and entries of their own, so the
   // drop-ins' row above does not carry them. Each alone, and what each adds to an app that already
