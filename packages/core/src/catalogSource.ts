@@ -57,8 +57,10 @@ export function createCatalogSource(o: CatalogSourceOptions): CatalogSource {
     try {
       o.cache.write(options, parseCatalog(o.initialCatalog), Date.now())
     } catch (error) {
-      if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production')
-        devWarn(`initialCatalog ignored: ${(error as Error).message}`)
+      try {
+        if (process.env.NODE_ENV !== 'production')
+          devWarn(`initialCatalog ignored: ${(error as Error).message}`)
+      } catch {}
     }
   }
   return {

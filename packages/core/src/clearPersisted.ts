@@ -45,9 +45,11 @@ export function clearPersisted(
     persister.remove(key)
   }
   persister.remove(catalogKey)
-  if (dropped > 0 && typeof process !== 'undefined' && process.env.NODE_ENV !== 'production')
-    devWarn(
-      `clearPersisted(): ${dropped} queued usage report(s) dropped, never sent. Pass { keepQueuedUsage: true } to keep them.`,
-    )
+  try {
+    if (process.env.NODE_ENV !== 'production' && dropped > 0)
+      devWarn(
+        `clearPersisted(): ${dropped} queued usage report(s) dropped, never sent. Pass { keepQueuedUsage: true } to keep them.`,
+      )
+  } catch {}
   return changed
 }

@@ -184,8 +184,10 @@ export function createEntitlementsClient(
         records.publish(current, Date.now())
     } catch (error) {
       // Bad data from the server render is treated like bad network data: ignored, fallbacks decide.
-      if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production')
-        devWarn(`initialSnapshot ignored: ${(error as Error).message}`)
+      try {
+        if (process.env.NODE_ENV !== 'production')
+          devWarn(`initialSnapshot ignored: ${(error as Error).message}`)
+      } catch {}
     }
   }
 

@@ -69,18 +69,19 @@ export function createCustomerRecords(o: CustomerRecordsOptions): CustomerRecord
     try {
       return validSnapshot(json, customerId, environment)
     } catch (error) {
-      if (
-        typeof process !== 'undefined' &&
-        process.env.NODE_ENV !== 'production' &&
-        !warnedEnvironment &&
-        error instanceof EntitlementsError &&
-        error.message.includes("the client's `environment`")
-      ) {
-        warnedEnvironment = true
-        devWarn(
-          `${error.message}: refused. The server answers for another environment; pass createEntitlementsClient({ environment }) matching it (the mock server's is 'development').`,
-        )
-      }
+      try {
+        if (
+          process.env.NODE_ENV !== 'production' &&
+          !warnedEnvironment &&
+          error instanceof EntitlementsError &&
+          error.message.includes("the client's `environment`")
+        ) {
+          warnedEnvironment = true
+          devWarn(
+            `${error.message}: refused. The server answers for another environment; pass createEntitlementsClient({ environment }) matching it (the mock server's is 'development').`,
+          )
+        }
+      } catch {}
       throw error
     }
   }

@@ -271,18 +271,16 @@ function unknownFeature(
   isStale: boolean,
   features: ReadonlyMap<string, FeatureInfo>,
 ): Decision {
-  // Inline (not a shared flag) so that production builds drop the branch and its message.
-  if (
-    typeof process !== 'undefined' &&
-    process.env.NODE_ENV !== 'production' &&
-    !warnedUnknown.has(feature)
-  ) {
-    warnedUnknown.add(feature)
-    devWarn(
-      `Unknown feature "${feature}": the catalog has no such feature, so it is never granted. ` +
-        `Check the spelling, or add it to the catalog. Known features: ${[...features.keys()].join(', ')}.`,
-    )
-  }
+  // Inline (not a shared flag) so that production builds drop the branch and its message (see dev.ts).
+  try {
+    if (process.env.NODE_ENV !== 'production' && !warnedUnknown.has(feature)) {
+      warnedUnknown.add(feature)
+      devWarn(
+        `Unknown feature "${feature}": the catalog has no such feature, so it is never granted. ` +
+          `Check the spelling, or add it to the catalog. Known features: ${[...features.keys()].join(', ')}.`,
+      )
+    }
+  } catch {}
   return { feature, granted: false, reason: 'unknown-feature', isFallback, isStale }
 }
 
