@@ -68,17 +68,17 @@ export function EntitlementsProvider({
   }, [client])
 
   useEffect(() => {
-    // Inline (not a shared flag) so that production builds drop the branch and its message.
-    if (
-      typeof process !== 'undefined' &&
-      process.env.NODE_ENV !== 'production' &&
-      queryClient !== undefined &&
-      queryClient !== client.queryClient
-    ) {
-      devWarn(
-        "<EntitlementsProvider queryClient> differs from the client's cache. Pass the same QueryClient to createEntitlementsClient({ queryClient }) so the app keeps one cache.",
+    // Inline (not a shared flag) so that production builds drop the branch and its message (dev.ts).
+    try {
+      if (
+        process.env.NODE_ENV !== 'production' &&
+        queryClient !== undefined &&
+        queryClient !== client.queryClient
       )
-    }
+        devWarn(
+          "<EntitlementsProvider queryClient> differs from the client's cache. Pass the same QueryClient to createEntitlementsClient({ queryClient }) so the app keeps one cache.",
+        )
+    } catch {}
   }, [client, queryClient])
 
   const bound = useMemo(() => {

@@ -56,16 +56,19 @@ export function useAccess(options: AccessOptions): AccessResult {
         : null
 
   useEffect(() => {
-    // Inline (not a shared flag) so that production builds drop the branch and its messages.
-    if (typeof process === 'undefined' || process.env.NODE_ENV === 'production') return
-    if (flag !== undefined && resolveFlag === undefined)
-      devWarn(
-        `useAccess({ flag: "${flag}" }) without <EntitlementsProvider resolveFlag>: the flag is treated as off.`,
-      )
-    if (permission !== undefined && hasPermission === undefined)
-      devWarn(
-        `useAccess({ permission: "${permission}" }) without <EntitlementsProvider hasPermission>: the permission is treated as missing.`,
-      )
+    // Inline (not a shared flag) so that production builds drop the branch and its messages (dev.ts).
+    try {
+      if (process.env.NODE_ENV !== 'production') {
+        if (flag !== undefined && resolveFlag === undefined)
+          devWarn(
+            `useAccess({ flag: "${flag}" }) without <EntitlementsProvider resolveFlag>: the flag is treated as off.`,
+          )
+        if (permission !== undefined && hasPermission === undefined)
+          devWarn(
+            `useAccess({ permission: "${permission}" }) without <EntitlementsProvider hasPermission>: the permission is treated as missing.`,
+          )
+      }
+    } catch {}
   }, [flag, permission, resolveFlag, hasPermission])
 
   useDenialAnalytics(client, flagOn ? decision : grantedPlaceholder)

@@ -100,10 +100,12 @@ export function useEntitlementsValue(): EntitlementsValue<string> {
   )
 
   useEffect(() => {
-    // Inline (not a shared flag) so that production builds drop the branch and its message.
-    if (typeof process === 'undefined' || process.env.NODE_ENV === 'production') return
-    for (const key of baseKeys)
-      if (key in helpers) devWarn(`helper "${key}" is ignored: it shadows useEntitlements().${key}.`)
+    // Inline (not a shared flag) so that production builds drop the branch and its message (dev.ts).
+    try {
+      if (process.env.NODE_ENV !== 'production')
+        for (const key of baseKeys)
+          if (key in helpers) devWarn(`helper "${key}" is ignored: it shadows useEntitlements().${key}.`)
+    } catch {}
   }, [helpers])
 
   return useMemo(() => {
@@ -119,8 +121,9 @@ export function useEntitlementsValue(): EntitlementsValue<string> {
     }
     // In development, a helper the types promise but this provider was not given fails saying what
     // to pass (`helpers={helpers}`), instead of `… is not a function`. Inline so production drops it.
-    if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production')
-      return reportMissingHelpers(value, Object.keys(helpers))
+    try {
+      if (process.env.NODE_ENV !== 'production') return reportMissingHelpers(value, Object.keys(helpers))
+    } catch {}
     return value
   }, [helpers, actions, state])
 }

@@ -229,14 +229,12 @@ export function useUpgradeFlow(options: UpgradeFlowOptions): UpgradeFlow {
     if (busy.current) return
     busy.current = true
     track({ type: 'upgrade_requested', ...eventOf(offer) })
-    if (
-      onRequestUpgrade === undefined &&
-      typeof process !== 'undefined' &&
-      process.env.NODE_ENV !== 'production'
-    )
-      devWarn(
-        'A member who may not manage billing asked to upgrade, but the paywall has no onRequestUpgrade: only the upgrade_requested event records it. Pass onRequestUpgrade to notify an admin.',
-      )
+    try {
+      if (process.env.NODE_ENV !== 'production' && onRequestUpgrade === undefined)
+        devWarn(
+          'A member who may not manage billing asked to upgrade, but the paywall has no onRequestUpgrade: only the upgrade_requested event records it. Pass onRequestUpgrade to notify an admin.',
+        )
+    } catch {}
     setLocal({ ...IDLE, status: 'pending', offer, action: 'request' })
     try {
       await onRequestUpgrade?.(offer, context)

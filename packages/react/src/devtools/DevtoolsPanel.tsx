@@ -119,7 +119,10 @@ export default function DevtoolsPanel({
         : ent.isStale
           ? 'storage or initial data (not confirmed yet)'
           : 'before the panel opened'
-  const production = typeof process !== 'undefined' && process.env.NODE_ENV === 'production'
+  let production = true // without a bundler or a `process`, not a development build (dev.ts)
+  try {
+    production = process.env.NODE_ENV === 'production'
+  } catch {}
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere in the panel closes it.

@@ -23,7 +23,11 @@ export const BannerContext = createContext<BannerModel | null>(null)
 /** @internal The enclosing banner root's model. A part outside one is a programming error (said in development). */
 export function useBanner(part: string): BannerModel {
   const model = useContext(BannerContext)
-  if (model === null && typeof process !== 'undefined' && process.env.NODE_ENV !== 'production')
-    throw new Error(`[entitle] <${part}> must be inside <LimitBanner.Root> or <TrialBanner.Root>.`)
+  let misplaced: string | undefined // worded inside the try, thrown outside it (dev.ts)
+  try {
+    if (process.env.NODE_ENV !== 'production' && model === null)
+      misplaced = `[entitle] <${part}> must be inside <LimitBanner.Root> or <TrialBanner.Root>.`
+  } catch {}
+  if (misplaced !== undefined) throw new Error(misplaced)
   return model as BannerModel
 }

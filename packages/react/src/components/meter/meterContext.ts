@@ -11,7 +11,11 @@ export const MeterContext = createContext<UsageMeterModel | null>(null)
 /** @internal The enclosing root's model. A part outside `UsageMeter.Root` is a programming error (said in development). */
 export function useMeter(part: string): UsageMeterModel {
   const model = useContext(MeterContext)
-  if (model === null && typeof process !== 'undefined' && process.env.NODE_ENV !== 'production')
-    throw new Error(`[entitle] <${part}> must be inside <UsageMeter.Root>.`)
+  let misplaced: string | undefined // worded inside the try, thrown outside it (dev.ts)
+  try {
+    if (process.env.NODE_ENV !== 'production' && model === null)
+      misplaced = `[entitle] <${part}> must be inside <UsageMeter.Root>.`
+  } catch {}
+  if (misplaced !== undefined) throw new Error(misplaced)
   return model as UsageMeterModel
 }

@@ -12,12 +12,15 @@ export const PaywallContext = createContext<PaywallModel | null>(null)
 /** @internal The card an offer's parts are about (set by `Paywall.Offers`, `Paywall.CurrentPlan`). */
 export const OfferContext = createContext<PaywallItem | null>(null)
 
-const dev = typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
-
 /** @internal The enclosing root's model. A part outside `Paywall.Root` is a programming error (said in development). */
 export function usePaywallPart(part: string): PaywallModel {
   const model = useContext(PaywallContext)
-  if (model === null && dev) throw new Error(`[entitle] <${part}> must be inside <Paywall.Root>.`)
+  let misplaced: string | undefined // worded inside the try, thrown outside it (dev.ts)
+  try {
+    if (process.env.NODE_ENV !== 'production' && model === null)
+      misplaced = `[entitle] <${part}> must be inside <Paywall.Root>.`
+  } catch {}
+  if (misplaced !== undefined) throw new Error(misplaced)
   return model as PaywallModel
 }
 
@@ -31,7 +34,11 @@ export interface OfferPartModel {
 export function useOfferPart(part: string): OfferPartModel {
   const p = usePaywallPart(part)
   const item = useContext(OfferContext)
-  if (item === null && dev)
-    throw new Error(`[entitle] <${part}> must be inside <Paywall.Offer> (in <Paywall.Offers>).`)
+  let misplaced: string | undefined // worded inside the try, thrown outside it (dev.ts)
+  try {
+    if (process.env.NODE_ENV !== 'production' && item === null)
+      misplaced = `[entitle] <${part}> must be inside <Paywall.Offer> (in <Paywall.Offers>).`
+  } catch {}
+  if (misplaced !== undefined) throw new Error(misplaced)
   return { p, item: item as PaywallItem }
 }
