@@ -1,6 +1,8 @@
 'use client'
 import { forwardRef, type HTMLAttributes, type ReactNode } from 'react'
-import { type LocalizedProps, useFormatter } from './i18n.js'
+import type { LocalizedProps } from './i18n/MessagesProvider.js'
+import { useMessageOverrides } from './i18n/messagesContext.js'
+import { upgradeStatusMessages } from './i18n/upgradeStatusMessages.js'
 import { Icon } from './icons.js'
 import { type AsChildProps, contentOf, Slot } from './primitives/Slot.js'
 import { cx } from './shared.js'
@@ -28,7 +30,8 @@ export const UpgradeStatus = forwardRef<HTMLDivElement, UpgradeStatusProps>(func
   { status, offerName, onCheckAgain, locale, messages, asChild, className, children, ...rest },
   ref,
 ) {
-  const { t } = useFormatter({ locale, messages })
+  // Its three strings and the overrides, not the formatter: `<Gate>` shows it in apps without a paywall.
+  const t = { ...upgradeStatusMessages, ...useMessageOverrides(locale, messages).messages }
   const timedOut = status === 'timeout'
   const Comp = asChild ? Slot : 'div'
   const content = (

@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { defaultBillingMessages } from './billingMessages.js'
 import { defaultMessages, EntitlementsMessagesProvider, Formatter, useFormatter } from './i18n.js'
+import { UpgradeStatus } from './UpgradeStatus.js'
 
 const allMessages = { ...defaultMessages, ...defaultBillingMessages }
 
@@ -91,5 +92,36 @@ describe('EntitlementsMessagesProvider', () => {
       </EntitlementsMessagesProvider>,
     )
     expect(screen.getByText('de-DE Own Zu 1.234,5')).toBeInTheDocument()
+  })
+
+  it('reach UpgradeStatus too (the notice <Gate> shows, which reads its strings without the formatter)', () => {
+    const { rerender } = render(
+      <EntitlementsMessagesProvider messages={{ confirming: (name) => `Wir bestätigen ${name}…` }}>
+        <EntitlementsMessagesProvider messages={{ checkAgain: 'Erneut prüfen' }}>
+          <UpgradeStatus status="confirming" offerName="Premium" />
+        </EntitlementsMessagesProvider>
+      </EntitlementsMessagesProvider>,
+    )
+    expect(screen.getByRole('status')).toHaveTextContent('Wir bestätigen Premium…')
+    rerender(
+      <EntitlementsMessagesProvider messages={{ confirming: (name) => `Wir bestätigen ${name}…` }}>
+        <EntitlementsMessagesProvider messages={{ checkAgain: 'Erneut prüfen' }}>
+          <UpgradeStatus
+            status="timeout"
+            offerName="Premium"
+            onCheckAgain={() => {}}
+            messages={{ confirmTimeout: (name) => `${name} ist noch nicht bestätigt.` }}
+          />
+        </EntitlementsMessagesProvider>
+      </EntitlementsMessagesProvider>,
+    )
+    expect(screen.getByRole('alert')).toHaveTextContent('Premium ist noch nicht bestätigt.')
+    expect(screen.getByRole('button', { name: 'Erneut prüfen' })).toBeInTheDocument()
+  })
+
+  it('UpgradeStatus without any provider: the English defaults, the same as defaultMessages', () => {
+    render(<UpgradeStatus status="timeout" offerName="Premium" onCheckAgain={() => {}} />)
+    expect(screen.getByRole('alert')).toHaveTextContent(defaultMessages.confirmTimeout('Premium'))
+    expect(screen.getByRole('button', { name: defaultMessages.checkAgain })).toBeInTheDocument()
   })
 })

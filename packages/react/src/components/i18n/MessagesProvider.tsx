@@ -4,15 +4,10 @@
 //
 //   <EntitlementsMessagesProvider locale="de-DE" messages={{ upgrade: 'Jetzt upgraden' }}> … </…>
 //   <UsageMeter feature="seats" locale="de-DE" messages={{ usage: ({ usage, limit, unit }) => … }} />
-import { createContext, type ReactNode, useContext, useMemo } from 'react'
-import { Formatter, type MessagesContextValue } from './Formatter.js'
+import { type ReactNode, useContext, useMemo } from 'react'
+import { Formatter } from './Formatter.js'
 import { defaultMessages, type EntitlementsMessages } from './messages.js'
-
-// The billing strings join in `useFormatter(…, defaultBillingMessages)`, where they are used.
-const MessagesContext = createContext<MessagesContextValue>({
-  locale: undefined,
-  messages: defaultMessages as EntitlementsMessages,
-})
+import { MessagesContext, mergeOverrides, useMessageOverrides } from './messagesContext.js'
 
 export interface EntitlementsMessagesProviderProps {
   /** BCP 47 locale for numbers, prices, plurals and relative times. Default: inherited, else the runtime's. */
@@ -29,20 +24,8 @@ export function EntitlementsMessagesProvider({
   children,
 }: EntitlementsMessagesProviderProps) {
   const parent = useContext(MessagesContext)
-  const value = useMemo(() => merge(parent, locale, messages), [parent, locale, messages])
+  const value = useMemo(() => mergeOverrides(parent, locale, messages), [parent, locale, messages])
   return <MessagesContext.Provider value={value}>{children}</MessagesContext.Provider>
-}
-
-function merge(
-  base: MessagesContextValue,
-  locale: string | undefined,
-  messages: Partial<EntitlementsMessages> | undefined,
-): MessagesContextValue {
-  if (locale === undefined && messages === undefined) return base
-  return {
-    locale: locale ?? base.locale,
-    messages: messages ? { ...base.messages, ...messages } : base.messages,
-  }
 }
 
 /** The props every component takes for localisation. */
@@ -62,9 +45,14 @@ export function useFormatter(
   { locale, messages }: LocalizedProps,
   defaults?: Partial<EntitlementsMessages>,
 ): Formatter {
-  const ctx = useContext(MessagesContext)
-  return useMemo(() => {
-    const merged = merge(ctx, locale, messages)
-    return new Formatter(defaults ? { ...merged, messages: { ...defaults, ...merged.messages } } : merged)
-  }, [ctx, locale, messages, defaults])
+  const overrides = useMessageOverrides(locale, messages)
+  // The billing strings join here (`useFormatter(…, defaultBillingMessages)`), where they are used.
+  return useMemo(
+    () =>
+      new Formatter({
+        locale: overrides.locale,
+        messages: { ...defaultMessages, ...defaults, ...overrides.messages } as EntitlementsMessages,
+      }),
+    [overrides, defaults],
+  )
 }

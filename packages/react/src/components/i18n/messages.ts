@@ -4,6 +4,7 @@
 import type { Price } from '@entitle/core'
 import type { BillingMessages } from '../billingMessages.js'
 import type { LimitBannerState, UpsellReason } from '../states.js'
+import { upgradeStatusMessages } from './upgradeStatusMessages.js'
 
 export type { UpsellReason } from '../states.js'
 
@@ -226,10 +227,7 @@ export const defaultMessages: Omit<EntitlementsMessages, keyof BillingMessages> 
   billingAdminsOnly: 'Only a billing admin can change the plan.',
   upgradeRequested: (name) => `Your admins have been asked to upgrade to ${name}.`,
   redirecting: 'Opening checkout…',
-  confirming: (name) => `Confirming your upgrade to ${name}…`,
-  confirmTimeout: (name) =>
-    `Your upgrade to ${name} is not confirmed yet. Payments can take a minute; nothing is lost.`,
-  checkAgain: 'Check again',
+  ...upgradeStatusMessages,
   checkoutCancelled: 'Checkout cancelled: nothing was charged.',
   pastDue: (date, plan) => `Your last payment failed. Update your payment method by ${date} to keep ${plan}.`,
   unpaid: (plan) => `Your payment is overdue: ${plan} is paused until you update your payment method.`,
