@@ -263,6 +263,40 @@ export function storeContract(name: string, getStore: () => Store): void {
         expect(results.filter((r) => r.kind === 'replay')).toHaveLength(200)
         expect((await store().getCustomer(id))?.usage['api-calls']?.used).toBe(800)
       })
+
+      it('concurrent reports of several customers at once (SQL stores send them in batches): each limit, key and answer is its own', async () => {
+        const ids = [uniqueId('b'), uniqueId('a'), uniqueId('c')]
+        const limits = [20, 5, 12]
+        for (const [i, id] of ids.entries())
+          await store().createCustomer(
+            customer(id, {
+              planId: null,
+              overrides: [
+                {
+                  feature: 'seats',
+                  grant: { kind: 'metered', limit: limits[i]!, enforcement: 'hard', resetPeriod: null },
+                  endsAt: null,
+                },
+              ],
+            }),
+          )
+        // Interleaved: 30 reports per customer, every third with the key of the one before it.
+        const writes = await Promise.all(
+          Array.from({ length: 90 }, (_, i) => {
+            const n = Math.floor(i / 3)
+            const key = `k-${n % 3 === 2 ? n - 1 : n}`
+            return planned(store(), ids[i % 3]!, { feature: 'seats', amount: 1 }, { key })
+          }),
+        )
+        const results = await Promise.all(writes.map((write) => store().recordUsage(write)))
+        for (const [i, id] of ids.entries()) {
+          const mine = results.filter((_, j) => j % 3 === i)
+          const applied = mine.filter((r) => r.kind === 'done' && r.outcome.status === 'applied')
+          expect(applied).toHaveLength(limits[i]!)
+          expect(mine.filter((r) => r.kind === 'replay')).toHaveLength(10)
+          expect((await store().getCustomer(id))?.usage.seats?.used).toBe(limits[i])
+        }
+      })
     })
 
     describe('notices and meta', () => {

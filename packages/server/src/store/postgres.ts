@@ -64,6 +64,10 @@ export function postgresDriver(options: PostgresStoreOptions): SqlDriver {
   return {
     kind: 'postgres',
     shared: true,
+    // Two statements of usage reports at once, the rest of the pool for reads: fewer, larger batches
+    // commit more reports per second (server bench, 16 customers, concurrency 32: 1 in flight 87% of
+    // the SQL floor, 2: 91%, 3: 73%, 5: 63–83%, 8: 47%).
+    usageStatementsInFlight: 2,
     async query(text, params, name) {
       const p = await getPool()
       const result = await p.query(

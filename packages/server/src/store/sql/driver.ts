@@ -18,6 +18,12 @@ export interface SqlDriver {
   readonly kind: string
   /** Other processes can open the same database (a PostgreSQL server), so changes are announced to them. */
   readonly shared: boolean
+  /**
+   * Statements of usage reports to run at once (see usageBatcher.ts); the reports that arrive
+   * meanwhile wait and go together in the next one. Default 1 (right for a driver that runs one
+   * statement at a time).
+   */
+  readonly usageStatementsInFlight?: number
   /** One statement, on any connection. `name` lets the driver prepare it once (hot statements). */
   query<Row = Record<string, unknown>>(
     text: string,

@@ -2,6 +2,7 @@
 // transaction, under an advisory lock, so N instances starting together apply it once. Never edit
 // an applied migration: add the next one.
 import type { SqlDriver } from './driver.js'
+import { RECORD_USAGE_BATCH_FUNCTION } from './usageBatchFunction.js'
 import { RECORD_USAGE_FUNCTION } from './usageFunction.js'
 
 export interface Migration {
@@ -51,6 +52,11 @@ CREATE TABLE entitle_meta (
 );
 ${RECORD_USAGE_FUNCTION}
 `,
+  },
+  {
+    version: 2,
+    name: 'usage reports in batches (group commit)',
+    sql: RECORD_USAGE_BATCH_FUNCTION,
   },
 ]
 

@@ -21,9 +21,13 @@ import type {
 } from '../types.js'
 import type { Query, SqlDriver } from './driver.js'
 import { migrate } from './migrations.js'
+import { createUsageBatcher } from './usageBatcher.js'
 
 /** How long usage notices gather before one NOTIFY carries them, ms. */
 const NOTICE_BATCH_MS = 5
+
+/** Usage reports per statement at most (see usageBatcher.ts). */
+const USAGE_BATCH_MAX = 64
 
 /** The channel of change notices: `{"c": customerId, "v": version, "r": revision}`. */
 export const CHANGES_CHANNEL = 'entitle_changes'
@@ -40,6 +44,8 @@ interface CustomerRow {
 }
 
 interface UsageRow {
+  /** The report's place in a batch (batches only). */
+  r_index?: number
   r_outcome: 'stale' | 'replay' | 'applied' | 'refused'
   r_code: 'limit_exceeded' | 'not_entitled' | null
   r_used: number | string | null
@@ -110,6 +116,12 @@ export function createSqlStore(driver: SqlDriver): Store {
   const listeners = new Set<(event: StoreEvent) => void>()
   let listening = false
   let stopListening: (() => Promise<void>) | undefined
+
+  // Reports waiting while others are written go together, in one statement and one commit.
+  const usageBatcher = createUsageBatcher<UsageRow>(driver, {
+    maxInFlight: driver.usageStatementsInFlight ?? 1,
+    maxBatch: USAGE_BATCH_MAX,
+  })
 
   const emit = (event: StoreEvent): void => {
     for (const listener of listeners) listener(event)
@@ -282,27 +294,23 @@ export function createSqlStore(driver: SqlDriver): Store {
     },
     async recordUsage(write: UsageWrite): Promise<UsageWriteResult> {
       const { plan, idempotency } = write
-      const [row] = await driver.query<UsageRow>(
-        'SELECT * FROM entitle_record_usage($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)',
-        [
-          write.customerId,
-          write.revision,
-          plan.feature,
-          plan.amount,
-          plan.period,
-          plan.periodStart,
-          plan.ceiling,
-          plan.entitlement !== null,
-          idempotency?.key ?? null,
-          idempotency?.fingerprint ?? null,
-          // Kept as text (a json column): a replay renders the very same bytes from it.
-          idempotency === undefined ? null : JSON.stringify(plan),
-          write.now,
-          idempotency?.expiredBefore ?? null,
-          write.validUntil,
-        ],
-        'entitle_record_usage',
-      )
+      const row = await usageBatcher.record([
+        write.customerId,
+        write.revision,
+        plan.feature,
+        plan.amount,
+        plan.period,
+        plan.periodStart,
+        plan.ceiling,
+        plan.entitlement !== null,
+        idempotency?.key ?? null,
+        idempotency?.fingerprint ?? null,
+        // Kept as text (a json column): a replay renders the very same bytes from it.
+        idempotency === undefined ? null : JSON.stringify(plan),
+        write.now,
+        idempotency?.expiredBefore ?? null,
+        write.validUntil,
+      ])
       if (row === undefined || row.r_outcome === 'stale') return { kind: 'stale' }
       const used = num(row.r_used ?? 0)
       const version = num(row.r_version ?? 0)
