@@ -31,7 +31,8 @@ export const UpgradeStatus = forwardRef<HTMLDivElement, UpgradeStatusProps>(func
   ref,
 ) {
   // Its three strings and the overrides, not the formatter: `<Gate>` shows it in apps without a paywall.
-  const t = { ...upgradeStatusMessages, ...useMessageOverrides(locale, messages).messages }
+  const overrides = useMessageOverrides(locale, messages).messages
+  const t = { ...upgradeStatusMessages, ...overrides }
   const timedOut = status === 'timeout'
   const Comp = asChild ? Slot : 'div'
   const content = (
